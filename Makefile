@@ -1,0 +1,49 @@
+# The course's commands. `make lab` and `make test` create .venv on first use.
+PYTHON ?= python3
+# The CPU build of torch that this project's machines and CI install first. Elsewhere, override it
+# (e.g. `make test TORCH=torch`) or keep the torch you have: requirements.txt only asks for torch>=2.2.
+TORCH ?= torch==2.13.0
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CELL_TIMEOUT ?= 300
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+# Deprecation and future warnings raised by course code are errors in every test run.
+export UDLCOURSE_STRICT_WARNINGS := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: lab test execute exercises readme check bench clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet "$(TORCH)"
+	$(PY) -m pip install --quiet -r requirements.txt -e .
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
+
+test: $(STAMP)
+	$(PY) -m pytest tests notebooks --nbval-lax --nbval-cell-timeout=$(CELL_TIMEOUT) --timeout=900
+
+execute: $(STAMP)
+	$(PY) -m udlcourse.notebooks execute --build build/executed --cell-timeout $(CELL_TIMEOUT)
+
+exercises: $(STAMP)
+	$(PY) -m udlcourse.notebooks exercises
+	$(PY) -m udlcourse.notebooks readme
+
+readme: $(STAMP)
+	$(PY) -m udlcourse.notebooks readme
+
+check: $(STAMP)
+	$(PY) -m udlcourse.notebooks check
+
+bench: $(STAMP)
+	$(PY) -m udlcourse.notebooks bench --cell-timeout $(CELL_TIMEOUT)
+
+clean:
+	rm -rf build .pytest_cache
+	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +

@@ -1,0 +1,23 @@
+"""udlcourse: the helper package of the Understanding Deep Learning notebook course.
+
+Notebooks import it as ``import udlcourse as udl`` and use:
+
+* ``udl.setup(seed)``: seed everything, style plots, set threads, return the device;
+* ``udl.check("2.1", my_function)``: check an exercise; ``udl.claim(...)``: check a claim of the book;
+* ``udl.record(name, value)``: show and store a headline number (``udl.read_records`` reads them back);
+* ``udl.explore(draw, x=udl.Slider(...))``: an explorable that is a static figure when run headless;
+* the modules ``udl.data``, ``udl.plot``, ``udl.train`` and ``udl.models``.
+"""
+
+__version__ = "0.1.0"
+
+from udlcourse import data, models, plot, train
+from udlcourse.check import check, claim
+from udlcourse.record import read_records, record
+from udlcourse.runtime import diagnostics, setup
+from udlcourse.widgets import Choice, Slider, explore
+
+__all__ = [
+    "Choice", "Slider", "check", "claim", "data", "diagnostics", "explore", "models", "plot",
+    "read_records", "record", "setup", "train",
+]

@@ -1,0 +1,12 @@
+"""Every exercise of the course, by number ("2.1" is chapter 2's first exercise).
+
+Each chapter module lists its exercises (reference solution, test inputs, hint) in ``EXERCISES``;
+:func:`udlcourse.check.check` looks them up here.
+"""
+
+from udlcourse.check import Exercise
+from udlcourse.exercises import ch01, ch02
+
+CHAPTERS = (ch01, ch02)
+
+EXERCISES: dict[str, Exercise] = {exercise.id: exercise for chapter in CHAPTERS for exercise in chapter.EXERCISES}

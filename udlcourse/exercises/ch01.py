@@ -1,0 +1,3 @@
+"""Chapter 1 (Introduction): background maths."""
+
+EXERCISES = []

@@ -1,0 +1,52 @@
+"""Model pieces that an earlier chapter has already taught, kept here for later chapters."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import torch
+from torch import nn
+
+
+def gabor_model(x, phi0, phi1):
+    """The Gabor model of §6.1.2: ``sin(phi0 + 0.06 phi1 x) * exp(-(phi0 + 0.06 phi1 x)^2 / 32)``.
+
+    Works on numpy arrays and torch tensors alike (and broadcasts, so ``phi0`` and ``phi1`` may be grids).
+    """
+    module = torch if isinstance(x, torch.Tensor) else np
+    z = phi0 + 0.06 * phi1 * x
+    return module.sin(z) * module.exp(-(z**2) / 32.0)
+
+
+ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "leaky_relu": nn.LeakyReLU, "gelu": nn.GELU}
+
+
+def mlp(sizes: Sequence[int], activation: str = "relu", dropout: float = 0.0) -> nn.Sequential:
+    """A fully connected network with layer widths ``sizes`` (input, hidden..., output).
+
+    Hidden layers use ``activation`` (one of ``ACTIVATIONS``) and optional dropout; the output layer is
+    linear. Weights use He initialisation (§7.5), biases start at zero.
+    """
+    if len(sizes) < 2 or any(not isinstance(s, int) or s < 1 for s in sizes):
+        raise ValueError(f"sizes must list at least two positive integers, got {list(sizes)!r}")
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}")
+    if not 0.0 <= dropout < 1.0:
+        raise ValueError(f"dropout must be in [0, 1), got {dropout!r}")
+    layers: list[nn.Module] = []
+    for position, (width_in, width_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        linear = nn.Linear(width_in, width_out)
+        nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")
+        nn.init.zeros_(linear.bias)
+        layers.append(linear)
+        if position < len(sizes) - 2:
+            layers.append(ACTIVATIONS[activation]())
+            if dropout > 0:
+                layers.append(nn.Dropout(dropout))
+    return nn.Sequential(*layers)
+
+
+def count_parameters(model: nn.Module) -> int:
+    """The number of trainable parameters of a torch model."""
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)

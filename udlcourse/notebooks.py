@@ -1,0 +1,421 @@
+"""Notebook tooling for maintainers: exercise editions, conventions, headless runs, benchmarks, README.
+
+Command line (the Makefile's targets call these)::
+
+    python -m udlcourse.notebooks exercises   # regenerate notebooks/exercises/ from the worked notebooks
+    python -m udlcourse.notebooks check       # report convention problems in every notebook
+    python -m udlcourse.notebooks execute     # run every notebook headless with papermill into build/
+    python -m udlcourse.notebooks bench       # time each notebook; print seconds and peak memory
+    python -m udlcourse.notebooks readme      # regenerate the chapter table in README.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from udlcourse.course import PIP_INSTALL_TARGET, colab_url
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKED_DIR = "notebooks"
+EXERCISE_DIR = "notebooks/exercises"
+NOTEBOOK_NAME = re.compile(r"^ch(\d\d)_[a-z0-9_]+\.ipynb$")
+BEGIN_SOLUTION = "### BEGIN SOLUTION"
+END_SOLUTION = "### END SOLUTION"
+CHECK_CALL = re.compile(r"""udl\.check\(\s*["'](\d+\.\d+)["']""")
+CLAIM_CALL = re.compile(r"udl\.claim\(")
+TITLE = re.compile(r"^# Chapter (\d+): (.+)$", re.MULTILINE)
+TITLE_FIELDS = ("**Book sections:**", "**You will be able to:**", "**Run time:**")
+DEFAULT_CELL_TIMEOUT = 300
+MIN_EXERCISES = 4
+MIN_CLAIMS = 3
+# Code that reaches the network or installs software; allowed in the Colab bootstrap cell only.
+NETWORK_OR_INSTALL = re.compile(
+    r"^\s*[!%]|\b(urllib|urlopen|requests\.|http\.client|socket\.|wget|curl|git clone|pip install|"
+    r"get_dataset\(|load_dataset\(|from_pretrained\(|download)\b|https?://",
+    re.MULTILINE,
+)
+
+
+def bootstrap_source() -> str:
+    """The exact source of every notebook's Colab bootstrap cell (the second cell)."""
+    return (
+        "# Colab only: install the course's helper package. This does nothing anywhere else.\n"
+        "import sys\n"
+        "\n"
+        'if "google.colab" in sys.modules:\n'
+        f'    %pip install --quiet "{PIP_INSTALL_TARGET}"'
+    )
+
+
+def badges_markdown(notebook_name: str) -> str:
+    """The Colab badge line for the worked and the exercise edition of a chapter notebook."""
+    badge = "https://colab.research.google.com/assets/colab-badge.svg"
+    worked = colab_url(f"{WORKED_DIR}/{notebook_name}")
+    exercises = colab_url(f"{EXERCISE_DIR}/{notebook_name}")
+    return f"[![Open in Colab]({badge})]({worked}) worked edition · [![Open in Colab]({badge})]({exercises}) exercise edition"
+
+
+def read(path: str | Path) -> dict[str, Any]:
+    """Read a notebook as plain JSON (nbformat 4)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def write(notebook: dict[str, Any], path: str | Path) -> None:
+    """Write a notebook in the layout Jupyter itself uses (1-space indent, trailing newline)."""
+    text = json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    Path(path).write_text(text, encoding="utf-8")
+
+
+def source(cell: dict[str, Any]) -> str:
+    """A cell's source as one string."""
+    text = cell.get("source", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def _as_lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+def worked_notebooks(root: Path = ROOT) -> list[Path]:
+    """The worked chapter notebooks, in chapter order."""
+    return sorted(p for p in (root / WORKED_DIR).glob("ch*.ipynb") if NOTEBOOK_NAME.match(p.name))
+
+
+def exercise_notebooks(root: Path = ROOT) -> list[Path]:
+    """The exercise-edition notebooks, in chapter order."""
+    return sorted(p for p in (root / EXERCISE_DIR).glob("ch*.ipynb") if NOTEBOOK_NAME.match(p.name))
+
+
+def _exercise_title(exercise_id: str) -> str:
+    from udlcourse.exercises import EXERCISES
+
+    exercise = EXERCISES.get(exercise_id)
+    return f"Exercise {exercise_id}: {exercise.title}" if exercise else f"Exercise {exercise_id}"
+
+
+def strip_solutions(code: str, exercise_id: str) -> str:
+    """Replace each BEGIN/END SOLUTION span in ``code`` by a ``raise NotImplementedError`` line."""
+    lines, result, inside = code.split("\n"), [], False
+    for number, line in enumerate(lines, start=1):
+        marker = line.strip()
+        if marker == BEGIN_SOLUTION:
+            if inside:
+                raise ValueError(f"line {number}: {BEGIN_SOLUTION} inside another solution span")
+            inside = True
+            indent = line[: len(line) - len(line.lstrip())]
+            message = json.dumps(f"{_exercise_title(exercise_id)} (write your code here)", ensure_ascii=False)
+            result.append(f"{indent}raise NotImplementedError({message})")
+        elif marker == END_SOLUTION:
+            if not inside:
+                raise ValueError(f"line {number}: {END_SOLUTION} without {BEGIN_SOLUTION}")
+            inside = False
+        elif not inside:
+            result.append(line)
+    if inside:
+        raise ValueError(f"{BEGIN_SOLUTION} without {END_SOLUTION}")
+    return "\n".join(result)
+
+
+def _next_code_cell(cells: list[dict[str, Any]], index: int) -> dict[str, Any] | None:
+    return cells[index + 1] if index + 1 < len(cells) and cells[index + 1]["cell_type"] == "code" else None
+
+
+def exercise_edition(notebook: dict[str, Any]) -> dict[str, Any]:
+    """Return the exercise edition of a worked notebook: solutions replaced, outputs cleared."""
+    edition = copy.deepcopy(notebook)
+    cells = edition["cells"]
+    for index, cell in enumerate(cells):
+        if cell["cell_type"] != "code":
+            continue
+        cell["outputs"], cell["execution_count"] = [], None
+        code = source(cell)
+        if BEGIN_SOLUTION in code:
+            following = _next_code_cell(cells, index)
+            found = CHECK_CALL.search(source(following)) if following else None
+            if not found:
+                raise ValueError(f"cell {index}: a solution cell must be followed by a udl.check(...) cell")
+            cell["source"] = _as_lines(strip_solutions(code, found.group(1)))
+    return edition
+
+
+def write_exercise_editions(root: Path = ROOT) -> list[Path]:
+    """Regenerate every exercise edition from its worked notebook; remove editions with no worked notebook."""
+    target = root / EXERCISE_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in worked_notebooks(root):
+        out = target / path.name
+        write(exercise_edition(read(path)), out)
+        written.append(out)
+    for stale in set(exercise_notebooks(root)) - set(written):
+        stale.unlink()
+    return written
+
+
+def _chapter_of(path: Path) -> int:
+    return int(NOTEBOOK_NAME.match(path.name).group(1))
+
+
+def conventions_problems(path: str | Path) -> list[str]:
+    """Every way the notebook at ``path`` breaks the course conventions (an empty list if none)."""
+    from udlcourse.exercises import EXERCISES
+
+    path = Path(path)
+    if not NOTEBOOK_NAME.match(path.name):
+        return [f"file name must look like ch02_supervised_learning.ipynb, got {path.name}"]
+    chapter = _chapter_of(path)
+    notebook = read(path)
+    cells = notebook.get("cells", [])
+    problems: list[str] = []
+    if len(cells) < 4:
+        return ["a chapter notebook needs a title cell, a bootstrap cell, imports and a parameters cell"]
+
+    title = source(cells[0])
+    if cells[0]["cell_type"] != "markdown":
+        problems.append("cell 0 must be the markdown title cell")
+    if badges_markdown(path.name) not in title:
+        problems.append(f"the title cell must contain the Colab badges line:\n{badges_markdown(path.name)}")
+    heading = TITLE.search(title)
+    if not heading or int(heading.group(1)) != chapter:
+        problems.append(f"the title cell must have a heading '# Chapter {chapter}: <title>'")
+    for field in TITLE_FIELDS:
+        if field not in title:
+            problems.append(f"the title cell must have a '{field}' line")
+    if cells[1]["cell_type"] != "code" or source(cells[1]) != bootstrap_source():
+        problems.append(f"cell 1 must be the Colab bootstrap cell, exactly:\n{bootstrap_source()}")
+
+    tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if len(tagged) != 1:
+        problems.append(f"exactly one cell must be tagged 'parameters', found {len(tagged)}")
+    else:
+        after = next((c for c in cells[tagged[0] + 1 :] if c["cell_type"] == "code"), None)
+        if after is None or "udl.setup(" not in source(after):
+            problems.append("the first code cell after the parameters cell must call udl.setup(...)")
+
+    used: list[str] = []
+    for index, cell in enumerate(cells):
+        code = source(cell)
+        if cell["cell_type"] == "code":
+            if cell.get("outputs") or cell.get("execution_count") is not None:
+                problems.append(f"cell {index}: stored outputs (clear them before committing)")
+            if index != 1 and NETWORK_OR_INSTALL.search(code):
+                found = NETWORK_OR_INSTALL.search(code).group(0).strip()
+                problems.append(f"cell {index}: network access or shell/install command ({found!r})")
+        if BEGIN_SOLUTION in code or END_SOLUTION in code:
+            if cell["cell_type"] != "code":
+                problems.append(f"cell {index}: solution markers outside a code cell")
+                continue
+            try:
+                stub = strip_solutions(code, "0.0")
+                compile(stub, f"cell {index}", "exec")
+            except (ValueError, SyntaxError) as error:
+                problems.append(f"cell {index}: solution markers: {error}")
+                continue
+            for line in code.splitlines():
+                if line.strip() == BEGIN_SOLUTION and not line.startswith(" "):
+                    problems.append(f"cell {index}: {BEGIN_SOLUTION} must sit inside a function body")
+            following = _next_code_cell(cells, index)
+            found = CHECK_CALL.search(source(following)) if following else None
+            if not found:
+                problems.append(f"cell {index}: an exercise must be followed by a code cell calling udl.check(...)")
+            else:
+                used.append(found.group(1))
+    for exercise_id in used:
+        if exercise_id not in EXERCISES:
+            problems.append(f"exercise {exercise_id} is checked but not defined in udlcourse.exercises")
+        if int(exercise_id.split(".")[0]) != chapter:
+            problems.append(f"exercise {exercise_id} does not belong to chapter {chapter}")
+    if len(set(used)) != len(used):
+        problems.append("an exercise number is used twice")
+    defined = {i for i in EXERCISES if int(i.split(".")[0]) == chapter}
+    for missing in sorted(defined - set(used)):
+        problems.append(f"exercise {missing} is defined in udlcourse.exercises but not used in the notebook")
+    if len(used) < MIN_EXERCISES:
+        problems.append(f"a chapter needs at least {MIN_EXERCISES} checked exercises, found {len(used)}")
+    everything = "\n".join(source(c) for c in cells if c["cell_type"] == "code")
+    if len(CLAIM_CALL.findall(everything)) < MIN_CLAIMS:
+        problems.append(f"a chapter needs at least {MIN_CLAIMS} udl.claim(...) checks")
+    for needed in ("udl.record(", "udl.explore("):
+        if needed not in everything:
+            problems.append(f"the notebook must call {needed}...)")
+    return problems
+
+
+def chapter_title(path: Path) -> tuple[int, str]:
+    """The chapter number and title from a notebook's title cell."""
+    heading = TITLE.search(source(read(path)["cells"][0]))
+    if not heading:
+        raise ValueError(f"{path.name}: no '# Chapter N: title' heading in the first cell")
+    return int(heading.group(1)), heading.group(2).strip()
+
+
+README_START = "<!-- chapter-table:start -->"
+README_END = "<!-- chapter-table:end -->"
+
+
+def chapter_table(root: Path = ROOT) -> str:
+    """The README's chapter table: one row per chapter with Colab badges for both editions."""
+    badge = "https://colab.research.google.com/assets/colab-badge.svg"
+    rows = ["| Chapter | Notebook | Worked edition | Exercise edition |", "|---|---|---|---|"]
+    for path in worked_notebooks(root):
+        number, title = chapter_title(path)
+        worked = f"[![Open in Colab]({badge})]({colab_url(f'{WORKED_DIR}/{path.name}')})"
+        exercises = f"[![Open in Colab]({badge})]({colab_url(f'{EXERCISE_DIR}/{path.name}')})"
+        rows.append(f"| {number} | [{title}]({WORKED_DIR}/{path.name}) | {worked} | {exercises} |")
+    return "\n".join(rows)
+
+
+def update_readme(root: Path = ROOT) -> bool:
+    """Rewrite the chapter table between the README's markers; return whether the file changed."""
+    readme = root / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        raise ValueError(f"README.md must contain {README_START} and {README_END}")
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    new = f"{head}{README_START}\n{chapter_table(root)}\n{README_END}{tail}"
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    return new != text
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook failed to execute; the message names the notebook and the cell."""
+
+
+def execute(
+    path: str | Path,
+    output: str | Path,
+    parameters: dict[str, Any] | None = None,
+    cell_timeout: int = DEFAULT_CELL_TIMEOUT,
+) -> Path:
+    """Execute a notebook headless with papermill, each cell limited to ``cell_timeout`` seconds.
+
+    Raises:
+        NotebookFailed: naming the notebook, the cell and the error, if a cell raises, times out or
+            the kernel dies.
+    """
+    import papermill
+
+    path, output = Path(path), Path(output)
+    if not path.is_file():
+        raise ValueError(f"path must be an existing notebook, got {str(path)!r}")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        papermill.execute_notebook(
+            str(path), str(output), parameters=parameters or {}, progress_bar=False,
+            execution_timeout=cell_timeout, cwd=str(path.parent), kernel_name="python3",
+        )
+    except Exception as error:  # papermill, nbclient and zmq all raise their own kinds
+        raise NotebookFailed(_describe_failure(path, output, error)) from None
+    return output
+
+
+def _describe_failure(path: Path, output: Path, error: Exception) -> str:
+    cell_index = getattr(error, "cell_index", None)
+    if cell_index is None and output.is_file():  # a timeout or dead kernel: find the cell that was running
+        for index, cell in enumerate(read(output)["cells"]):
+            if cell.get("metadata", {}).get("papermill", {}).get("status") in {"running", "failed"}:
+                cell_index = index
+    where = f"cell {cell_index}" if cell_index is not None else "an unknown cell"
+    first_line = ""
+    if cell_index is not None and output.is_file():
+        first_line = source(read(output)["cells"][cell_index]).strip().splitlines()[:1]
+        first_line = f" (starts: {first_line[0][:70]!r})" if first_line else ""
+    if getattr(error, "ename", None):
+        reason = f"{error.ename}: {error.evalue}"
+    else:
+        reason = f"{type(error).__name__}: {str(error).strip().splitlines()[-1] if str(error).strip() else ''}"
+    return f"{path.name} failed at {where}{first_line} of the executed copy {output}: {reason}"
+
+
+def _execute_all(paths: list[Path], build: Path, cell_timeout: int) -> int:
+    failures = []
+    for path in paths:
+        edition = "exercises" if path.parent.name == "exercises" else "worked"
+        started = time.perf_counter()
+        try:
+            execute(path, build / edition / path.name, cell_timeout=cell_timeout)
+            print(f"ok      {edition}/{path.name}  {time.perf_counter() - started:.1f} s", flush=True)
+        except NotebookFailed as failure:
+            print(f"FAILED  {failure}", flush=True)
+            failures.append(path)
+    if failures:
+        print(f"{len(failures)} of {len(paths)} notebooks failed: {', '.join(p.name for p in failures)}")
+    return 1 if failures else 0
+
+
+def _bench(paths: list[Path], build: Path, repeat: int, cell_timeout: int) -> int:
+    rows = []
+    for path in paths:
+        seconds, peaks, status = [], [], "ok"
+        for _ in range(repeat):
+            command = [sys.executable, "-m", "udlcourse.notebooks", "execute", str(path),
+                       "--build", str(build), "--cell-timeout", str(cell_timeout)]
+            started = time.perf_counter()
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+            _, wait_status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(wait_status)
+            seconds.append(time.perf_counter() - started)
+            peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux; the kernel process included
+            if process.returncode != 0:
+                status = "FAILED"
+        rows.append((path.name, statistics.median(seconds), max(peaks), status))
+    width = max(len(row[0]) for row in rows)
+    print(f"{'notebook':<{width}}  {'seconds':>8}  {'peak MB':>8}  status")
+    for name, secs, peak, status in rows:
+        print(f"{name:<{width}}  {secs:8.1f}  {peak:8.0f}  {status}")
+    print(f"{'total':<{width}}  {sum(row[1] for row in rows):8.1f}")
+    print(f"(median of {repeat} run(s) each, kernel start included; peak memory of the largest process)")
+    return 1 if any(row[3] != "ok" for row in rows) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m udlcourse.notebooks", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("exercises", help="regenerate the exercise edition")
+    commands.add_parser("readme", help="regenerate the README's chapter table")
+    check = commands.add_parser("check", help="check the notebook conventions")
+    check.add_argument("paths", nargs="*", type=Path)
+    for name in ("execute", "bench"):
+        sub = commands.add_parser(name, help=f"{name} notebooks headless")
+        sub.add_argument("paths", nargs="*", type=Path)
+        sub.add_argument("--build", type=Path, default=ROOT / "build")
+        sub.add_argument("--cell-timeout", type=int, default=DEFAULT_CELL_TIMEOUT)
+    commands.choices["bench"].add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args(argv)
+
+    if args.command == "exercises":
+        for path in write_exercise_editions():
+            print(f"wrote {path.relative_to(ROOT)}")
+        return 0
+    if args.command == "readme":
+        print("README.md chapter table " + ("updated" if update_readme() else "already up to date"))
+        return 0
+    paths = args.paths or (worked_notebooks() + (exercise_notebooks() if args.command == "execute" else []))
+    if args.command == "check":
+        status = 0
+        for path in paths:
+            for problem in conventions_problems(path):
+                print(f"{path.name}: {problem}")
+                status = 1
+        print("all notebooks follow the conventions" if status == 0 else "convention problems found")
+        return status
+    if args.command == "execute":
+        return _execute_all(paths, args.build, args.cell_timeout)
+    return _bench(paths, args.build / "bench", args.repeat, args.cell_timeout)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

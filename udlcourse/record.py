@@ -1,0 +1,85 @@
+"""Headline numbers: show them in the notebook and read them back from an executed notebook.
+
+``record("test_accuracy", 0.83)`` prints the number and stores it in the cell's output under a course
+MIME type. After a papermill run, ``read_records("build/ch08.ipynb")`` returns ``{"test_accuracy": 0.83,
+...}``: the way to collect results across a parameter sweep.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import numbers
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+RECORD_MIME_TYPE = "application/vnd.udlcourse.record+json"
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _plain(value: Any, name: str) -> Any:
+    """Convert numpy/torch scalars and arrays to JSON-friendly Python values."""
+    if hasattr(value, "detach"):  # a torch tensor
+        value = value.detach().cpu().numpy()
+    if isinstance(value, np.ndarray):
+        return [_plain(v, name) for v in value.tolist()] if value.ndim else _plain(value.item(), name)
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        value = float(value)
+        if not math.isfinite(value):
+            raise ValueError(f"value for record {name!r} must be finite, got {value}")
+        return value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, name) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v, name) for k, v in value.items()}
+    raise ValueError(f"value for record {name!r} must be a number, string, list or dict, got {type(value).__name__}")
+
+
+def record(name: str, value: Any) -> Any:
+    """Show a headline result and store it in the notebook's output so that ``read_records`` finds it.
+
+    Args:
+        name: a Python-identifier-like name, e.g. ``"test_loss"``.
+        value: a number, string, or a list/dict of them (numpy and torch scalars are converted).
+
+    Returns:
+        The stored (JSON-friendly) value.
+    """
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ValueError(f"name must be an identifier such as 'test_loss', got {name!r}")
+    plain = _plain(value, name)
+    shown = f"{plain:.4g}" if isinstance(plain, float) else json.dumps(plain)
+    try:
+        from IPython.display import display
+
+        display({"text/plain": f"📌 {name} = {shown}", RECORD_MIME_TYPE: {name: plain}}, raw=True)
+    except ImportError:  # plain Python without IPython
+        print(f"📌 {name} = {shown}")
+    return plain
+
+
+def read_records(path: str | Path) -> dict[str, Any]:
+    """Return every value recorded with :func:`record` in an executed notebook, by name.
+
+    A name recorded twice keeps its last value, as a rerun cell would.
+    """
+    path = Path(path)
+    if path.suffix != ".ipynb" or not path.is_file():
+        raise ValueError(f"path must be an existing .ipynb file, got {str(path)!r}")
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    records: dict[str, Any] = {}
+    for cell in notebook.get("cells", []):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if RECORD_MIME_TYPE in data:
+                records.update(data[RECORD_MIME_TYPE])
+    return records

@@ -1,0 +1,112 @@
+"""A small training loop: epochs of shuffled mini-batches, evaluation each epoch, a history of numbers.
+
+In a live notebook it shows a ``tqdm.auto`` progress bar; in a headless run (papermill, nbval) it prints
+one summary line instead, so saved notebooks are neither flooded nor left with a bar frozen at 0%.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+import torch
+from torch import nn
+
+from udlcourse.runtime import is_interactive
+
+
+@torch.no_grad()
+def evaluate(
+    model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: Callable, batch_size: int = 4096
+) -> tuple[float, float | None]:
+    """Return the mean loss of ``model`` on ``(x, y)`` and, for integer class labels, the accuracy."""
+    was_training = model.training
+    model.eval()
+    total_loss, correct = 0.0, 0
+    for start in range(0, len(x), batch_size):
+        xb, yb = x[start : start + batch_size], y[start : start + batch_size]
+        output = model(xb)
+        total_loss += loss_fn(output, yb).item() * len(xb)
+        if not yb.is_floating_point():
+            correct += (output.argmax(dim=1) == yb).sum().item()
+    model.train(was_training)
+    accuracy = None if y.is_floating_point() else correct / len(x)
+    return total_loss / len(x), accuracy
+
+
+def fit(
+    model: nn.Module,
+    x_train: torch.Tensor,
+    y_train: torch.Tensor,
+    epochs: int,
+    batch_size: int,
+    optimizer: torch.optim.Optimizer,
+    loss_fn: Callable = nn.CrossEntropyLoss(),
+    x_test: torch.Tensor | None = None,
+    y_test: torch.Tensor | None = None,
+    scheduler: torch.optim.lr_scheduler.LRScheduler | None = None,
+    seed: int = 0,
+    progress: bool = True,
+) -> dict[str, list[float]]:
+    """Train ``model`` with mini-batch ``optimizer`` steps and return its history.
+
+    Each epoch visits the training data once in a shuffled order (seeded by ``seed``), then evaluates
+    the model on all training data and, if given, the test data. ``scheduler`` (if any) steps once per
+    epoch.
+
+    Returns:
+        A dict of lists, one entry per epoch: ``epoch``, ``train_loss``, ``test_loss`` and, for class
+        labels, ``train_accuracy`` and ``test_accuracy``.
+    """
+    if not isinstance(epochs, int) or epochs < 1:
+        raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    if len(x_train) != len(y_train):
+        raise ValueError(f"x_train and y_train must have the same length, got {len(x_train)} and {len(y_train)}")
+    if (x_test is None) != (y_test is None):
+        raise ValueError("x_test and y_test must be given together")
+    classification = not y_train.is_floating_point()
+    keys = ["epoch", "train_loss"] + (["train_accuracy"] if classification else [])
+    if x_test is not None:
+        keys += ["test_loss"] + (["test_accuracy"] if classification else [])
+    history: dict[str, list[float]] = {key: [] for key in keys}
+
+    generator = torch.Generator().manual_seed(seed)
+    bar = None
+    if progress and is_interactive():
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=epochs, desc="training", unit="epoch")
+    started = time.perf_counter()
+    model.train()
+    for epoch in range(1, epochs + 1):
+        order = torch.randperm(len(x_train), generator=generator).to(x_train.device)
+        for start in range(0, len(x_train), batch_size):
+            batch = order[start : start + batch_size]
+            optimizer.zero_grad()
+            loss = loss_fn(model(x_train[batch]), y_train[batch])
+            loss.backward()
+            optimizer.step()
+        if scheduler is not None:
+            scheduler.step()
+        history["epoch"].append(epoch)
+        _append(history, "train", evaluate(model, x_train, y_train, loss_fn))
+        if x_test is not None:
+            _append(history, "test", evaluate(model, x_test, y_test, loss_fn))
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix({key: f"{values[-1]:.3g}" for key, values in history.items() if key != "epoch"})
+    if bar is not None:
+        bar.close()
+    elif progress:
+        summary = ", ".join(f"{key} {values[-1]:.4g}" for key, values in history.items() if key != "epoch")
+        print(f"trained {epochs} epochs in {time.perf_counter() - started:.1f} s: {summary}")
+    return history
+
+
+def _append(history: dict[str, list[float]], prefix: str, result: tuple[float, float | None]) -> None:
+    loss, accuracy = result
+    history[f"{prefix}_loss"].append(loss)
+    if accuracy is not None:
+        history[f"{prefix}_accuracy"].append(accuracy)
