@@ -1,0 +1,3 @@
+"""Chapter 4 exercises."""
+
+EXERCISES = []
