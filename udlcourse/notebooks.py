@@ -31,6 +31,7 @@ EXERCISE_DIR = "notebooks/exercises"
 NOTEBOOK_NAME = re.compile(r"^ch(\d\d)_[a-z0-9_]+\.ipynb$")
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
 END_SOLUTION = "### END SOLUTION"
+STUB = "raise NotImplementedError(\"Exercise "
 CHECK_CALL = re.compile(r"""udl\.check\(\s*["'](\d+\.\d+)["']""")
 CLAIM_CALL = re.compile(r"udl\.claim\(")
 TITLE = re.compile(r"^# Chapter (\d+): (.+)$", re.MULTILINE)
@@ -194,6 +195,8 @@ def conventions_problems(path: str | Path) -> list[str]:
     if cells[1]["cell_type"] != "code" or source(cells[1]) != bootstrap_source():
         problems.append(f"cell 1 must be the Colab bootstrap cell, exactly:\n{bootstrap_source()}")
 
+    if notebook.get("metadata", {}).get("kernelspec", {}).get("name") != "python3":
+        problems.append("the notebook's metadata must name the kernel: kernelspec.name = 'python3'")
     tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(tagged) != 1:
         problems.append(f"exactly one cell must be tagged 'parameters', found {len(tagged)}")
@@ -211,13 +214,18 @@ def conventions_problems(path: str | Path) -> list[str]:
             if index != 1 and NETWORK_OR_INSTALL.search(code):
                 found = NETWORK_OR_INSTALL.search(code).group(0).strip()
                 problems.append(f"cell {index}: network access or shell/install command ({found!r})")
+            checked = CHECK_CALL.search(code)
+            if checked:
+                used.append(checked.group(1))
+                exercise_cell = source(cells[index - 1]) if cells[index - 1]["cell_type"] == "code" else ""
+                if BEGIN_SOLUTION not in exercise_cell and STUB not in exercise_cell:
+                    problems.append(f"cell {index}: udl.check must directly follow the exercise's code cell")
         if BEGIN_SOLUTION in code or END_SOLUTION in code:
             if cell["cell_type"] != "code":
                 problems.append(f"cell {index}: solution markers outside a code cell")
                 continue
             try:
-                stub = strip_solutions(code, "0.0")
-                compile(stub, f"cell {index}", "exec")
+                compile(strip_solutions(code, "0.0"), f"cell {index}", "exec")
             except (ValueError, SyntaxError) as error:
                 problems.append(f"cell {index}: solution markers: {error}")
                 continue
@@ -225,11 +233,8 @@ def conventions_problems(path: str | Path) -> list[str]:
                 if line.strip() == BEGIN_SOLUTION and not line.startswith(" "):
                     problems.append(f"cell {index}: {BEGIN_SOLUTION} must sit inside a function body")
             following = _next_code_cell(cells, index)
-            found = CHECK_CALL.search(source(following)) if following else None
-            if not found:
+            if not (following and CHECK_CALL.search(source(following))):
                 problems.append(f"cell {index}: an exercise must be followed by a code cell calling udl.check(...)")
-            else:
-                used.append(found.group(1))
     for exercise_id in used:
         if exercise_id not in EXERCISES:
             problems.append(f"exercise {exercise_id} is checked but not defined in udlcourse.exercises")
@@ -314,29 +319,47 @@ def execute(
     try:
         papermill.execute_notebook(
             str(path), str(output), parameters=parameters or {}, progress_bar=False,
-            execution_timeout=cell_timeout, cwd=str(path.parent), kernel_name="python3",
+            execution_timeout=cell_timeout, cwd=str(path.parent), kernel_name="python3", language="python",
         )
     except Exception as error:  # papermill, nbclient and zmq all raise their own kinds
-        raise NotebookFailed(_describe_failure(path, output, error)) from None
+        raise NotebookFailed(_describe_failure(path, output, error, cell_timeout)) from None
     return output
 
 
-def _describe_failure(path: Path, output: Path, error: Exception) -> str:
-    cell_index = getattr(error, "cell_index", None)
-    if cell_index is None and output.is_file():  # a timeout or dead kernel: find the cell that was running
-        for index, cell in enumerate(read(output)["cells"]):
-            if cell.get("metadata", {}).get("papermill", {}).get("status") in {"running", "failed"}:
-                cell_index = index
-    where = f"cell {cell_index}" if cell_index is not None else "an unknown cell"
-    first_line = ""
-    if cell_index is not None and output.is_file():
-        first_line = source(read(output)["cells"][cell_index]).strip().splitlines()[:1]
-        first_line = f" (starts: {first_line[0][:70]!r})" if first_line else ""
+def _failed_cell(output: Path) -> int | None:
+    """The cell that failed in papermill's saved copy: the first with an error, else the last one started."""
+    if not output.is_file():
+        return None
+    started = None
+    for index, cell in enumerate(read(output)["cells"]):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return index
+        if cell.get("metadata", {}).get("papermill", {}).get("start_time"):
+            started = index
+    return started
+
+
+def _describe_failure(path: Path, output: Path, error: Exception, cell_timeout: int) -> str:
+    failing = getattr(error, "source", None)
+    if failing is None:
+        index = _failed_cell(output)
+        failing = source(read(output)["cells"][index]) if index is not None else None
+    where = "an unknown cell"
+    if failing is not None:  # name the cell by its position in the notebook as written, and its first line
+        positions = [i for i, cell in enumerate(read(path)["cells"]) if source(cell) == failing]
+        first_line = (failing.strip().splitlines() or [""])[0][:70]
+        where = f"cell {positions[0] if positions else '(injected parameters)'} (starts: {first_line!r})"
+    name = type(error).__name__
     if getattr(error, "ename", None):
         reason = f"{error.ename}: {error.evalue}"
+    elif name == "CellTimeoutError":
+        reason = f"the cell ran longer than the {cell_timeout} s limit"
+    elif name == "DeadKernelError":
+        reason = "the kernel died (out of memory, or a crash in compiled code)"
     else:
-        reason = f"{type(error).__name__}: {str(error).strip().splitlines()[-1] if str(error).strip() else ''}"
-    return f"{path.name} failed at {where}{first_line} of the executed copy {output}: {reason}"
+        text = str(error).strip()
+        reason = f"{name}: {text.splitlines()[-1] if text else ''}"
+    return f"{path.name} failed at {where}: {reason} (executed copy: {output})"
 
 
 def _execute_all(paths: list[Path], build: Path, cell_timeout: int) -> int:
@@ -403,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "readme":
         print("README.md chapter table " + ("updated" if update_readme() else "already up to date"))
         return 0
-    paths = args.paths or (worked_notebooks() + (exercise_notebooks() if args.command == "execute" else []))
+    paths = args.paths or (worked_notebooks() + (exercise_notebooks() if args.command != "bench" else []))
     if args.command == "check":
         status = 0
         for path in paths:

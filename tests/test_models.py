@@ -1,0 +1,39 @@
+import numpy as np
+import pytest
+import torch
+
+from udlcourse import models
+
+
+def test_mlp_has_the_requested_shape_and_parameter_count():
+    net = models.mlp([40, 100, 100, 10], dropout=0.1)
+    assert net(torch.zeros(5, 40)).shape == (5, 10)
+    assert models.count_parameters(net) == 40 * 100 + 100 + 100 * 100 + 100 + 100 * 10 + 10
+    assert sum(isinstance(m, torch.nn.Dropout) for m in net) == 2
+
+
+def test_mlp_uses_he_initialisation():
+    torch.manual_seed(0)
+    net = models.mlp([1000, 1000, 1])
+    assert net[0].weight.std().item() == pytest.approx(np.sqrt(2 / 1000), rel=0.02)
+    assert torch.all(net[0].bias == 0)
+
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [({"sizes": [10]}, "sizes"), ({"sizes": [10, 0]}, "sizes"), ({"sizes": [2, 2], "activation": "cube"}, "activation"),
+     ({"sizes": [2, 2], "dropout": 1.0}, "dropout")],
+)
+def test_mlp_rejects_bad_arguments(kwargs, name):
+    with pytest.raises(ValueError, match=name):
+        models.mlp(**kwargs)
+
+
+def test_gabor_model_agrees_in_numpy_and_torch_and_broadcasts():
+    x = np.linspace(-15, 15, 31)
+    expected = models.gabor_model(x, 0.3, 12.0)
+    got = models.gabor_model(torch.from_numpy(x), 0.3, 12.0).numpy()
+    np.testing.assert_allclose(got, expected)
+    grid = models.gabor_model(x, np.zeros((4, 1, 1)), np.ones((1, 3, 1)))
+    assert grid.shape == (4, 3, 31)
+    assert models.gabor_model(0.0, 0.0, 1.0) == 0.0

@@ -1,0 +1,160 @@
+"""The notebook tooling, and the notebooks and README it keeps in order."""
+
+import copy
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import udlcourse as udl
+from udlcourse import notebooks as tools
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKED = tools.worked_notebooks()
+ALL_NOTEBOOKS = WORKED + tools.exercise_notebooks()
+
+
+def test_there_are_notebooks_in_both_editions():
+    assert WORKED, "no worked notebooks found"
+    assert [p.name for p in tools.exercise_notebooks()] == [p.name for p in WORKED]
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_notebook_follows_the_conventions(path):
+    problems = tools.conventions_problems(path)
+    assert not problems, "\n".join(problems)
+
+
+def test_exercise_edition_is_fresh(tmp_path):
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns("exercises"))
+    tools.write_exercise_editions(tmp_path)
+    for committed in tools.exercise_notebooks():
+        regenerated = tmp_path / "notebooks" / "exercises" / committed.name
+        assert regenerated.read_text() == committed.read_text(), f"run `make exercises`: {committed.name} is stale"
+
+
+def test_readme_chapter_table_is_fresh():
+    assert tools.chapter_table() in (ROOT / "README.md").read_text(), "run `make exercises` to refresh README.md"
+
+
+def test_strip_solutions_keeps_indentation_and_everything_else():
+    code = "def f(x):\n    '''doc'''\n    ### BEGIN SOLUTION\n    y = x + 1\n    return y\n    ### END SOLUTION\n\nz = 1"
+    stripped = tools.strip_solutions(code, "2.1")
+    assert stripped == (
+        "def f(x):\n    '''doc'''\n"
+        '    raise NotImplementedError("Exercise 2.1: the 1D linear model (write your code here)")\n\nz = 1'
+    )
+    for broken in ("### END SOLUTION", "    ### BEGIN SOLUTION\n", "### BEGIN SOLUTION\n### BEGIN SOLUTION"):
+        with pytest.raises(ValueError, match="SOLUTION"):
+            tools.strip_solutions(broken, "2.1")
+
+
+def test_exercise_edition_changes_only_solutions_and_outputs():
+    worked = tools.read(ROOT / "notebooks" / "ch02_supervised_learning.ipynb")
+    executed = copy.deepcopy(worked)
+    executed["cells"][2]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "x"}]
+    executed["cells"][2]["execution_count"] = 4
+    edition = tools.exercise_edition(executed)
+    assert edition["metadata"] == worked["metadata"] and len(edition["cells"]) == len(worked["cells"])
+    changed = 0
+    for before, after in zip(worked["cells"], edition["cells"]):
+        if tools.BEGIN_SOLUTION in tools.source(before):
+            changed += 1
+            assert tools.STUB in tools.source(after) and tools.BEGIN_SOLUTION not in tools.source(after)
+        else:
+            assert after == before
+    assert changed == 5
+
+
+def notebook(cells):
+    return {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def code(text, tags=()):
+    return {"cell_type": "code", "source": text, "metadata": {"tags": list(tags)}, "outputs": [],
+            "execution_count": None}
+
+
+def markdown(text):
+    return {"cell_type": "markdown", "source": text, "metadata": {}}
+
+
+def test_conventions_check_names_each_problem(tmp_path):
+    path = tmp_path / "ch02_broken.ipynb"
+    tools.write(notebook([
+        markdown("# Chapter 3: wrong number"),
+        code("import sys"),
+        code("SEED = 0", tags=["parameters"]),
+        code("N = 1", tags=["parameters"]),
+        code("### BEGIN SOLUTION\nx = 1\n### END SOLUTION"),
+        code("print(1)"),
+        code("import urllib.request\nurllib.request.urlopen('https://example.com')"),
+        dict(code("x = 1"), outputs=[{"output_type": "stream", "name": "stdout", "text": "1"}]),
+    ]), path)
+    problems = "\n".join(tools.conventions_problems(path))
+    for expected in ("Colab badges", "'# Chapter 2: <title>'", "**Run time:**", "bootstrap cell",
+                     "exactly one cell must be tagged 'parameters', found 2", "inside a function body",
+                     "followed by a code cell calling udl.check", "network access", "stored outputs",
+                     "at least 4 checked exercises", "udl.claim", "udl.record(", "udl.explore(",
+                     "exercise 2.1 is defined in udlcourse.exercises but not used", "kernelspec.name"):
+        assert expected in problems, f"missing {expected!r} in:\n{problems}"
+
+
+def test_requirements_and_environment_list_the_same_packages():
+    def names(lines):
+        found = set()
+        for line in lines:
+            line = line.split("#")[0].strip().lstrip("- ").strip()
+            if line and not line.endswith(":") and not line.startswith(("python", "pip")):
+                found.add(re.split(r"[<>=! ]", line)[0].lower().replace("pytorch", "torch"))
+        return found
+
+    requirements = names((ROOT / "requirements.txt").read_text().splitlines())
+    environment_text = (ROOT / "environment.yml").read_text().split("dependencies:")[1]
+    assert requirements == names(environment_text.splitlines())
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    for package in ("torch>=", "numpy>=", "matplotlib>=", "ipywidgets>=", "mnist1d>="):
+        assert package in pyproject and "==" not in pyproject.split("dependencies")[1].split("]")[0]
+
+
+def test_the_public_home_is_defined_once():
+    from udlcourse.course import GITHUB_REPOSITORY
+
+    sources = [p for p in (ROOT / "udlcourse").rglob("*.py") if GITHUB_REPOSITORY in p.read_text()]
+    assert [p.name for p in sources] == ["course.py"]
+    for path in ALL_NOTEBOOKS:  # notebooks carry it only in the generated badge and bootstrap lines
+        text = path.read_text()
+        assert text.count(GITHUB_REPOSITORY) == 3, path.name
+
+
+@pytest.mark.slow
+def test_papermill_run_overrides_a_parameter_and_records_come_back(tmp_path):
+    source = ROOT / "notebooks" / "ch02_supervised_learning.ipynb"
+    default = udl.read_records(tools.execute(source, tmp_path / "default.ipynb"))
+    bigger = udl.read_records(tools.execute(source, tmp_path / "bigger.ipynb", parameters={"N_TRAIN": 40}))
+    assert set(default) == set(bigger) >= {"phi0_fit", "phi1_fit", "train_mse", "test_mse"}
+    assert default["phi0_fit"] != bigger["phi0_fit"], "the overridden N_TRAIN changed the fit"
+    assert abs(bigger["phi1_fit"] - 0.6) < 0.2
+
+
+@pytest.mark.slow
+def test_a_failing_or_hanging_cell_is_named(tmp_path):
+    failing = tmp_path / "ch99_failing.ipynb"
+    tools.write(notebook([code("x = 1"), code("1 / 0")]), failing)
+    with pytest.raises(tools.NotebookFailed, match=r"ch99_failing.ipynb failed at cell 1 \(starts: '1 / 0'\): ZeroDivisionError"):
+        tools.execute(failing, tmp_path / "out" / "failing.ipynb")
+    hanging = tmp_path / "ch99_hanging.ipynb"
+    tools.write(notebook([code("x = 1"), code("import time\ntime.sleep(60)")]), hanging)
+    with pytest.raises(tools.NotebookFailed, match=r"ch99_hanging.ipynb failed at cell 1 \(starts: 'import time'\).*longer than the 5 s limit"):
+        tools.execute(hanging, tmp_path / "out" / "hanging.ipynb", cell_timeout=5)
+
+
+@pytest.mark.slow
+def test_bench_prints_a_table_with_a_total(tmp_path, capsys):
+    quick = tmp_path / "ch98_quick.ipynb"
+    tools.write(notebook([code("total = sum(range(10))")]), quick)
+    assert tools.main(["bench", str(quick), "--build", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"ch98_quick\.ipynb\s+\d+\.\d\s+\d+\s+ok", out), out
+    assert re.search(r"^total\s+\d+\.\d", out, re.MULTILINE), out

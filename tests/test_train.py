@@ -1,0 +1,63 @@
+import pytest
+import torch
+from torch import nn
+
+from udlcourse import models, train
+
+
+def blobs(n=200, seed=0):
+    generator = torch.Generator().manual_seed(seed)
+    y = torch.arange(n) % 2
+    x = torch.randn(n, 2, generator=generator) * 0.5 + (2 * y[:, None] - 1) * 1.5
+    return x, y
+
+
+def test_fit_learns_a_separable_problem_and_records_each_epoch(headless, capsys):
+    torch.manual_seed(0)
+    x, y = blobs()
+    x_test, y_test = blobs(seed=1)
+    net = models.mlp([2, 16, 2])
+    history = train.fit(net, x, y, epochs=15, batch_size=32, optimizer=torch.optim.Adam(net.parameters(), 1e-2),
+                        x_test=x_test, y_test=y_test)
+    assert set(history) == {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy"}
+    assert all(len(values) == 15 for values in history.values())
+    assert history["test_accuracy"][-1] > 0.95
+    assert history["train_loss"][-1] < history["train_loss"][0]
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "trained 15 epochs" in out, "headless: one summary line, no bar"
+
+
+def test_fit_is_deterministic_and_handles_regression(headless):
+    def run():
+        torch.manual_seed(1)
+        x = torch.linspace(-1, 1, 64)[:, None]
+        y = 3 * x + 1
+        net = models.mlp([1, 8, 1])
+        return train.fit(net, x, y, epochs=5, batch_size=16, optimizer=torch.optim.SGD(net.parameters(), 0.05),
+                         loss_fn=nn.MSELoss(), progress=False)
+
+    first, second = run(), run()
+    assert first == second
+    assert "train_accuracy" not in first
+
+
+def test_evaluate_restores_training_mode():
+    x, y = blobs()
+    net = models.mlp([2, 4, 2], dropout=0.5)
+    net.train()
+    loss, accuracy = train.evaluate(net, x, y, nn.CrossEntropyLoss())
+    assert net.training and loss > 0 and 0 <= accuracy <= 1
+
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [({"epochs": 0}, "epochs"), ({"batch_size": 0}, "batch_size"), ({"x_test": torch.zeros(3, 2)}, "x_test")],
+)
+def test_fit_rejects_bad_arguments(kwargs, name):
+    x, y = blobs()
+    net = models.mlp([2, 4, 2])
+    arguments = {"epochs": 1, "batch_size": 8, "optimizer": torch.optim.SGD(net.parameters(), 0.1)} | kwargs
+    with pytest.raises(ValueError, match=name):
+        train.fit(net, x, y, **arguments)
+    with pytest.raises(ValueError, match="same length"):
+        train.fit(net, x, y[:-1], epochs=1, batch_size=8, optimizer=torch.optim.SGD(net.parameters(), 0.1))
