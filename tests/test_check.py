@@ -16,8 +16,10 @@ def test_compare_values_explains_each_kind_of_mistake():
     assert "inf" in compare_values(np.ones(2), np.array([1.0, np.inf]))
     assert "single number" in compare_values(2.0, np.ones(2))
     assert "expected 3" in compare_values(3, 4)
-    assert "item 1" in compare_values((1.0, 2.0), (1.0, 2.5))
-    assert "tuple of 2" in compare_values((1.0, 2.0), 1.0)
+    assert compare_values((1.0, 2.0), (1.0, 2.5)).startswith("item 1: it returned 2.5")
+    assert compare_values((1.0, (2.0, 3.0)), (1.0, (2.0, 4.0))).startswith("item 1 → item 1: it returned 4")
+    assert "expected a tuple of 2 items" in compare_values((1.0, 2.0), 1.0)
+    assert "expected a list of 2 items" in compare_values([1.0, 2.0], (1.0,))
     assert "bool" in compare_values(True, 1.0)
     assert compare_values(0.5, torch.tensor(0.5)) is None  # a 0-d tensor is a number
     message = compare_values(np.arange(4.0), np.array([0.0, 1.0, 7.0, 3.0]))

@@ -8,12 +8,14 @@ import udlcourse as udl
 from udlcourse.record import RECORD_MIME_TYPE
 
 
-def test_record_converts_numpy_and_torch_values(capsys):
-    assert udl.record("accuracy", np.float32(0.5)) == 0.5
-    assert udl.record("count", np.int64(3)) == 3
-    assert udl.record("curve", torch.tensor([1.0, 2.0])) == [1.0, 2.0]
-    assert udl.record("by_name", {"adam": np.float64(0.1)}) == {"adam": 0.1}
-    assert "📌 accuracy = 0.5" in capsys.readouterr().out
+def test_record_shows_numpy_and_torch_values_as_plain_numbers(capsys):
+    udl.record("accuracy", np.float32(0.5))
+    udl.record("count", np.int64(3))
+    udl.record("curve", torch.tensor([1.0, 2.0]))
+    udl.record("by_name", {"adam": np.float64(0.1)})
+    out = capsys.readouterr().out
+    for shown in ("📌 accuracy = 0.5", "📌 count = 3", "📌 curve = [1.0, 2.0]", '📌 by_name = {"adam": 0.1}'):
+        assert shown in out
 
 
 @pytest.mark.parametrize("name", ["", "two words", "1st", None])

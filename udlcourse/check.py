@@ -101,10 +101,13 @@ def short_repr(value: Any) -> str:
 
 
 def _argument_repr(value: Any) -> str:
-    """Like short_repr, but a table-shaped argument is named by its shape so the call fits on a line."""
-    if isinstance(value, (np.ndarray, torch.Tensor)) and value.ndim >= 2:
+    """Like short_repr, but a large or table-shaped argument is named by its shape so the call stays short."""
+    if isinstance(value, (np.ndarray, torch.Tensor)) and (value.ndim >= 2 or np.prod(value.shape) > 8):
         kind = "tensor" if isinstance(value, torch.Tensor) else "array"
         return f"<{kind} of shape {tuple(value.shape)}>"
+    if isinstance(value, (list, tuple)) and any(isinstance(v, (np.ndarray, torch.Tensor)) for v in value):
+        inner = ", ".join(_argument_repr(v) for v in value)
+        return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
     return short_repr(value)
 
 
@@ -150,11 +153,11 @@ def compare_values(expected: Any, got: Any, rtol: float = 1e-5, atol: float = 1e
         return None if bool(got) == expected else f"it returned {got}; expected {expected}."
     if isinstance(expected, (tuple, list)):
         if not isinstance(got, (tuple, list)) or len(got) != len(expected):
-            return f"it returned {_kind(got)}; expected a tuple of {len(expected)} items."
+            return f"it returned {_kind(got)}; expected {_kind(expected)}."
         for position, (e, g) in enumerate(zip(expected, got)):
             problem = compare_values(e, g, rtol, atol)
             if problem:
-                return f"item {position} of what it returned is wrong: {problem}"
+                return f"item {position} → {problem}" if problem.startswith("item ") else f"item {position}: {problem}"
         return None
     if isinstance(expected, numbers.Number) or (isinstance(expected, np.ndarray) and expected.ndim == 0):
         number = _as_number(got)
@@ -212,7 +215,8 @@ def find_problem(exercise: Exercise, answer: Callable) -> str | None:
     for case in exercise.cases:
         expected = exercise.reference(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
         try:
-            got = answer(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+            with np.errstate(all="ignore"):  # overflow and 0/0 are reported below in plain words instead
+                got = answer(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
         except NotImplementedError as error:
             raise NotAttempted(str(error)) from None
         except Exception as error:  # the learner's code raised: report it plainly, not as a traceback

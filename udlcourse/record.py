@@ -44,15 +44,14 @@ def _plain(value: Any, name: str) -> Any:
     raise ValueError(f"value for record {name!r} must be a number, string, list or dict, got {type(value).__name__}")
 
 
-def record(name: str, value: Any) -> Any:
+def record(name: str, value: Any) -> None:
     """Show a headline result and store it in the notebook's output so that ``read_records`` finds it.
 
     Args:
         name: a Python-identifier-like name, e.g. ``"test_loss"``.
         value: a number, string, or a list/dict of them (numpy and torch scalars are converted).
 
-    Returns:
-        The stored (JSON-friendly) value.
+    Returns nothing, so that a ``record`` call at the end of a cell does not show the value twice.
     """
     if not isinstance(name, str) or not _NAME.match(name):
         raise ValueError(f"name must be an identifier such as 'test_loss', got {name!r}")
@@ -64,7 +63,6 @@ def record(name: str, value: Any) -> Any:
         display({"text/plain": f"📌 {name} = {shown}", RECORD_MIME_TYPE: {name: plain}}, raw=True)
     except ImportError:  # plain Python without IPython
         print(f"📌 {name} = {shown}")
-    return plain
 
 
 def read_records(path: str | Path) -> dict[str, Any]:
