@@ -1,3 +1,147 @@
-"""Chapter 4 exercises."""
+"""Chapter 4 (Deep neural networks): composing networks, the matrix form, parameter and region counts."""
 
-EXERCISES = []
+from math import comb
+
+import numpy as np
+
+from udlcourse.check import Case, Exercise
+
+
+def shallow_network(x, theta, phi):
+    """Eqs. 3.1/4.1: a shallow ReLU network with one input and one output.
+
+    ``theta`` has shape (D, 2): row d is (theta_d0, theta_d1), the bias and slope of hidden unit d.
+    ``phi`` has shape (D + 1,): (phi_0, phi_1, ..., phi_D), the output bias and weights.
+    """
+    hidden = np.maximum(0.0, theta[:, 0] + theta[:, 1] * np.asarray(x)[..., None])
+    return phi[0] + hidden @ phi[1:]
+
+
+def compose_networks(x, theta1, phi1, theta2, phi2):
+    """Fig. 4.1: the output of network 1 is the input of network 2."""
+    return shallow_network(shallow_network(x, theta1, phi1), theta2, phi2)
+
+
+def deep_forward(x, weights, biases):
+    """Eq. 4.15: h1 = a[b0 + W0 x], h_k = a[b_{k-1} + W_{k-1} h_{k-1}], y = b_K + W_K h_K (ReLU a).
+
+    ``x`` has shape (D_i, I): one input per column. ``weights[k]`` has shape (D_{k+1}, D_k),
+    ``biases[k]`` has shape (D_{k+1},). Returns an array of shape (D_o, I).
+    """
+    h = x
+    for omega, beta in zip(weights[:-1], biases[:-1]):
+        h = np.maximum(0.0, beta[:, None] + omega @ h)
+    return biases[-1][:, None] + weights[-1] @ h
+
+
+def count_parameters(widths):
+    """The number of weights and biases of a fully connected network with layer widths
+    ``widths = [D_i, D_1, ..., D_K, D_o]``."""
+    return int(sum((w_in + 1) * w_out for w_in, w_out in zip(widths[:-1], widths[1:])))
+
+
+def max_linear_regions(num_inputs, width, depth):
+    """The maximum number of linear regions of a ReLU network with ``num_inputs`` inputs and ``depth``
+    hidden layers of ``width`` units each, ``width`` a multiple of ``num_inputs`` (Montúfar et al., 2014;
+    the chapter notes of Ch. 4). ``depth = 1`` gives the shallow network's count (Zaslavsky, 1975; §3.3)."""
+    shallow = sum(comb(width, j) for j in range(num_inputs + 1))
+    return int((width // num_inputs) ** (num_inputs * (depth - 1)) * shallow)
+
+
+_rng = np.random.default_rng(4)
+_x = np.linspace(-1.0, 1.0, 9)
+_theta_a = np.array([[0.2, -1.0], [-0.3, 1.5], [0.5, 0.7]])
+_phi_a = np.array([0.1, -1.0, 2.0, 0.5])
+_theta_b = np.array([[-0.4, 1.0], [0.1, -1.2], [0.6, 0.9]])
+_phi_b = np.array([-0.5, 1.5, -0.8, 1.1])
+
+
+def _deep_case(widths, inputs, seed):
+    rng = np.random.default_rng(seed)
+    weights = [rng.standard_normal((w_out, w_in)) for w_in, w_out in zip(widths[:-1], widths[1:])]
+    biases = [rng.standard_normal(w_out) for w_out in widths[1:]]
+    return rng.standard_normal((widths[0], inputs)), weights, biases
+
+
+EXERCISES = [
+    Exercise(
+        id="4.1",
+        title="a shallow network with one input",
+        reference=shallow_network,
+        cases=(
+            Case((_x, _theta_a, _phi_a), note="three hidden units on nine inputs"),
+            Case((_x, _theta_b, _phi_b), note="other parameters"),
+            Case((np.array([-5.0, 5.0]), _theta_a, _phi_a), note="inputs far outside [-1, 1]"),
+            Case((np.array([0.3]), np.array([[-1.0, 0.0]]), np.array([0.7, 2.0])),
+                 note="one hidden unit that is always off: the output is phi_0"),
+        ),
+        hint=(
+            "Eq. 4.1 (the shallow network of eq. 3.1): h_d = ReLU(θ_d0 + θ_d1·x) for every unit d, then "
+            "y = φ_0 + Σ_d φ_d·h_d. theta[:, 0] are the biases, theta[:, 1] the slopes; phi[0] is the "
+            "output bias and phi[1:] the output weights. Compute all units at once: x[:, None] has shape (I, 1)."
+        ),
+    ),
+    Exercise(
+        id="4.2",
+        title="composing two shallow networks",
+        reference=compose_networks,
+        cases=(
+            Case((_x, _theta_a, _phi_a, _theta_b, _phi_b), note="network a, then network b"),
+            Case((_x, _theta_b, _phi_b, _theta_a, _phi_a), note="network b, then network a"),
+            Case((np.linspace(-2, 2, 5), _theta_a, _phi_a, _theta_a, _phi_a), note="a network composed with itself"),
+        ),
+        hint=(
+            "Eqs. 4.1–4.2 and Fig. 4.1: y = network 1 applied to x; y' = network 2 applied to y. "
+            "The output y of network 1 (not its hidden units) is the input of network 2."
+        ),
+    ),
+    Exercise(
+        id="4.3",
+        title="the forward pass of a deep network in matrix form",
+        reference=deep_forward,
+        cases=(
+            Case(_deep_case([1, 3, 3, 1], 6, 0), note="two hidden layers of 3 units (Fig. 4.4), 6 inputs"),
+            Case(_deep_case([3, 4, 5, 2, 2], 5, 1), note="three hidden layers of different widths, 2 outputs"),
+            Case(_deep_case([2, 5, 3], 4, 2), note="a shallow network: one hidden layer"),
+            Case(_deep_case([4, 4, 4, 4], 1, 3), note="a single input column"),
+        ),
+        hint=(
+            "Eq. 4.15: start with h = x and, for every layer but the last, h = ReLU(β + Ω h); the last "
+            "layer is linear: y = β_K + Ω_K h (no ReLU on the output). Inputs are columns, so a bias of "
+            "shape (D,) must be turned into a column, beta[:, None], before adding it to Ω h of shape (D, I)."
+        ),
+    ),
+    Exercise(
+        id="4.4",
+        title="the number of parameters of a deep network",
+        reference=count_parameters,
+        cases=(
+            Case(([1, 3, 3, 1],), note="Fig. 4.4: two hidden layers of three units"),
+            Case(([1, 10, 10, 10, 10, 10, 1],), note="five hidden layers of ten units"),
+            Case(([40, 100, 100, 10],), note="an MLP for MNIST-1D"),
+            Case(([3, 2],), note="no hidden layer: a linear model"),
+        ),
+        hint=(
+            "Layer k maps D_k values to D_{k+1}: its weight matrix Ω_k has D_{k+1}×D_k entries and its "
+            "bias β_k has D_{k+1} (§4.4). Add (D_k + 1)·D_{k+1} over consecutive pairs of widths."
+        ),
+    ),
+    Exercise(
+        id="4.5",
+        title="the maximum number of linear regions",
+        reference=max_linear_regions,
+        cases=(
+            Case((1, 3, 1), note="shallow, one input, three units: 4 regions (Fig. 3.3)"),
+            Case((1, 3, 2), note="two layers of three units, one input"),
+            Case((1, 10, 5), note="five layers of ten units, one input"),
+            Case((2, 4, 3), note="two inputs, three layers of four units"),
+            Case((10, 20, 1), note="shallow, ten inputs, twenty units"),
+            Case((10, 20, 3), note="deep, ten inputs (Fig. 4.7b)"),
+        ),
+        hint=(
+            "Montúfar et al. (2014), in the chapter notes: N = (D/D_i)^(D_i·(K−1)) · Σ_{j=0}^{D_i} C(D, j). "
+            "The sum (start at j = 0) is the shallow count of Zaslavsky's formula (§3.3); each extra layer "
+            "multiplies it by (D/D_i)^D_i. Use integer arithmetic (math.comb, //) and return an int."
+        ),
+    ),
+]
