@@ -13,7 +13,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 export UDLCOURSE_STRICT_WARNINGS := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: lab test execute exercises readme check bench clean
+.PHONY: lab test browser-deps execute exercises readme check bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,22 @@ $(STAMP): requirements.txt pyproject.toml
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
 
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(PY) -m pytest tests notebooks --nbval-lax --nbval-cell-timeout=$(CELL_TIMEOUT) --timeout=900
+
+# The browser tests (tests/test_browser.py) drive Debian's Chromium with Playwright (in requirements.txt).
+# Installs chromium (and an emoji font for the screenshots) when missing and we are root with apt-get.
+BROWSER_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
+browser-deps:
+	@if [ -x /usr/bin/chromium ] && [ -f $(BROWSER_FONT) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium for the browser tests ..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium fonts-noto-color-emoji >/dev/null; \
+	elif [ ! -x /usr/bin/chromium ]; then \
+		echo "browser-deps: /usr/bin/chromium is missing: install Debian's chromium (sudo apt-get install chromium)"; \
+		echo "  to run the browser tests; without it they are skipped (and fail under CI)."; \
+	fi
 
 execute: $(STAMP)
 	$(PY) -m udlcourse.notebooks execute --build build/executed --cell-timeout $(CELL_TIMEOUT)

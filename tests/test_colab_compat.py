@@ -55,7 +55,7 @@ def test_explorable_works_with_ipywidgets_7(colab_env):
         "import udlcourse as udl, ipywidgets\n"
         "assert ipywidgets.__version__.startswith('7.')\n"
         "calls = []\n"
-        "box = udl.explore(lambda a: calls.append(a), a=udl.Slider(0.0, 1.0, 0.1, 0.2))\n"
+        "box = udl.explorable(lambda a: calls.append(a), a=udl.Slider(0.0, 1.0, 0.1, 0.2))\n"
         "box.children[0].children[0].value = 0.6\n"
         "assert calls == [0.2, 0.6], calls\n"
         "print('ok')\n"

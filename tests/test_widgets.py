@@ -11,10 +11,17 @@ def test_explore_draws_a_static_figure_once_when_headless(headless):
     assert calls == [(0.3, "tanh")]
 
 
-def test_explore_builds_sliders_that_redraw_in_a_live_notebook(interactive):
+def test_explore_shows_the_widgets_once_in_a_live_notebook(interactive, monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *objects: shown.extend(objects))
+    assert udl.explore(lambda a: None, a=udl.Slider(0.0, 1.0, 0.1, 0.3)) is None, "no second copy as cell value"
+    assert len(shown) == 1 and "udl-explorable" in shown[0]._dom_classes
+
+
+def test_explorable_builds_sliders_that_redraw(interactive):
     ipywidgets = pytest.importorskip("ipywidgets")
     calls = []
-    box = udl.explore(lambda a, n: calls.append((a, n)), a=udl.Slider(0.0, 1.0, 0.1, 0.3, "slope"),
+    box = udl.explorable(lambda a, n: calls.append((a, n)), a=udl.Slider(0.0, 1.0, 0.1, 0.3, "slope"),
                       n=udl.Slider(1, 10, 1, 4))
     sliders = box.children[0].children
     assert isinstance(sliders[0], ipywidgets.FloatSlider) and sliders[0].description == "slope"
@@ -33,6 +40,7 @@ def test_explore_builds_sliders_that_redraw_in_a_live_notebook(interactive):
         (lambda: udl.Slider(0.0, 1.0, 0.1, 2.0), "value"),
         (lambda: udl.Choice(["a", "b"], "c"), "value"),
         (lambda: udl.explore(print), "at least one"),
+        (lambda: udl.explorable(print), "at least one"),
         (lambda: udl.explore("draw", a=udl.Slider(0, 1, 1, 0)), "draw"),
         (lambda: udl.explore(print, a=(0, 1)), "Slider"),
     ],

@@ -15,9 +15,9 @@ from udlcourse import data, models, plot, train
 from udlcourse.check import check, claim
 from udlcourse.record import read_records, record
 from udlcourse.runtime import diagnostics, setup
-from udlcourse.widgets import Choice, Slider, explore
+from udlcourse.widgets import Choice, Slider, explorable, explore
 
 __all__ = [
-    "Choice", "Slider", "check", "claim", "data", "diagnostics", "explore", "models", "plot",
+    "Choice", "Slider", "check", "claim", "data", "diagnostics", "explorable", "explore", "models", "plot",
     "read_records", "record", "setup", "train",
 ]

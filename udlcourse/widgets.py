@@ -71,34 +71,45 @@ def _control(name: str, spec: Slider | Choice):
     )
 
 
-def explore(draw: Callable[..., None], **controls: Slider | Choice):
-    """Show ``draw(**values)`` with one slider or drop-down per keyword; static when headless.
-
-    Args:
-        draw: draws one matplotlib figure for the given keyword values (and may print numbers).
-        **controls: a :class:`Slider` or :class:`Choice` for each keyword argument of ``draw``.
-
-    Returns:
-        The widget box in a live notebook, None in a headless run.
-    """
+def _validate(draw: Callable[..., None], controls: dict[str, Slider | Choice]) -> None:
     if not callable(draw):
         raise ValueError(f"draw must be a function, got {type(draw).__name__}")
     if not controls:
-        raise ValueError("explore needs at least one Slider or Choice keyword argument")
+        raise ValueError("an explorable needs at least one Slider or Choice keyword argument")
     for name, spec in controls.items():
         if not isinstance(spec, (Slider, Choice)):
             raise ValueError(f"{name} must be a Slider or a Choice, got {type(spec).__name__}")
-    if not is_interactive():
-        draw(**{name: spec.value for name, spec in controls.items()})
-        plt.show()
-        return None
 
+
+def explorable(draw: Callable[..., None], **controls: Slider | Choice):
+    """Build (without showing) the widget box: one control per keyword above the output of ``draw``.
+
+    ``draw`` is called once at the starting values and again whenever a control changes.
+    """
+    _validate(draw, controls)
     import ipywidgets as widgets
-    from IPython.display import display
 
     inputs = {name: _control(name, spec) for name, spec in controls.items()}
     output = widgets.interactive_output(draw, inputs)
     box = widgets.VBox([widgets.VBox(list(inputs.values())), output])
     box.add_class("udl-explorable")
-    display(box)
     return box
+
+
+def explore(draw: Callable[..., None], **controls: Slider | Choice) -> None:
+    """Show ``draw(**values)`` with one slider or drop-down per keyword; a static figure when headless.
+
+    Args:
+        draw: draws one matplotlib figure for the given keyword values (and may print numbers).
+        **controls: a :class:`Slider` or :class:`Choice` for each keyword argument of ``draw``.
+
+    Returns nothing, so that a call at the end of a cell does not show the widgets a second time.
+    """
+    _validate(draw, controls)
+    if not is_interactive():
+        draw(**{name: spec.value for name, spec in controls.items()})
+        plt.show()
+        return
+    from IPython.display import display
+
+    display(explorable(draw, **controls))
