@@ -37,3 +37,18 @@ def test_gabor_model_agrees_in_numpy_and_torch_and_broadcasts():
     grid = models.gabor_model(x, np.zeros((4, 1, 1)), np.ones((1, 3, 1)))
     assert grid.shape == (4, 3, 31)
     assert models.gabor_model(0.0, 0.0, 1.0) == 0.0
+
+
+def test_gabor_loss_and_gradient_match_autograd_on_a_grid():
+    rng = np.random.default_rng(0)
+    x, y = rng.uniform(-15, 15, 20), rng.normal(size=20)
+    grid = np.stack(np.meshgrid(np.linspace(-2, 2, 3), np.linspace(5, 20, 4)), axis=-1)
+    loss, gradient = models.gabor_loss_and_gradient(x, y, grid)
+    assert loss.shape == (4, 3) and gradient.shape == (4, 3, 2)
+    phi = torch.tensor(grid[2, 1], requires_grad=True)
+    expected = ((models.gabor_model(torch.from_numpy(x), phi[0], phi[1]) - torch.from_numpy(y)) ** 2).mean()
+    expected.backward()
+    assert loss[2, 1] == pytest.approx(expected.item())
+    np.testing.assert_allclose(gradient[2, 1], phi.grad.numpy(), rtol=1e-10)
+    with pytest.raises(ValueError, match="phi"):
+        models.gabor_loss_and_gradient(x, y, np.zeros(3))

@@ -50,3 +50,23 @@ def mlp(sizes: Sequence[int], activation: str = "relu", dropout: float = 0.0) ->
 def count_parameters(model: nn.Module) -> int:
     """The number of trainable parameters of a torch model."""
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+def gabor_loss_and_gradient(x: np.ndarray, y: np.ndarray, phi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean squared error of the Gabor model on data ``(x, y)`` and its gradient (the derivation of Exercise 6.2).
+
+    ``phi`` has shape ``(..., 2)``: one parameter vector or a whole grid of them. Returns the loss, of shape
+    ``phi.shape[:-1]``, and the gradient with respect to ``(phi0, phi1)``, of the same shape as ``phi``.
+    """
+    phi = np.asarray(phi, dtype=float)
+    if phi.shape[-1:] != (2,):
+        raise ValueError(f"phi must have shape (..., 2), got {phi.shape}")
+    z = phi[..., 0, None] + 0.06 * phi[..., 1, None] * x
+    envelope = np.exp(-(z**2) / 32.0)
+    residual = np.sin(z) * envelope - y
+    dmodel_dz = envelope * (np.cos(z) - z * np.sin(z) / 16.0)
+    loss = np.mean(residual**2, axis=-1)
+    gradient = np.stack(
+        [np.mean(2 * residual * dmodel_dz, axis=-1), np.mean(2 * residual * dmodel_dz * 0.06 * x, axis=-1)], axis=-1
+    )
+    return loss, gradient
