@@ -72,12 +72,12 @@ def notebook(cells):
 
 
 def code(text, tags=()):
-    return {"cell_type": "code", "source": text, "metadata": {"tags": list(tags)}, "outputs": [],
-            "execution_count": None}
+    return {"cell_type": "code", "id": f"c{abs(hash(text))}", "source": text, "metadata": {"tags": list(tags)},
+            "outputs": [], "execution_count": None}
 
 
 def markdown(text):
-    return {"cell_type": "markdown", "source": text, "metadata": {}}
+    return {"cell_type": "markdown", "id": f"m{abs(hash(text))}", "source": text, "metadata": {}}
 
 
 def test_conventions_check_names_each_problem(tmp_path):
