@@ -26,6 +26,9 @@ def test_explorable_builds_sliders_that_redraw(interactive):
     sliders = box.children[0].children
     assert isinstance(sliders[0], ipywidgets.FloatSlider) and sliders[0].description == "slope"
     assert isinstance(sliders[1], ipywidgets.IntSlider) and sliders[1].description == "n"
+    assert sliders[0].readout_format == ".1f"
+    fine = udl.explorable(lambda a: None, a=udl.Slider(0.0, 0.1, 0.001, 0.02))
+    assert fine.children[0].children[0].readout_format == ".3f", "the readout shows every step of the slider"
     assert "udl-explorable" in box._dom_classes
     assert calls == [(0.3, 4)]
     sliders[0].value = 0.7

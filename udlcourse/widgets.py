@@ -9,6 +9,7 @@ Works with ipywidgets 7 and 8.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -64,10 +65,15 @@ def _control(name: str, spec: Slider | Choice):
     layout = widgets.Layout(width="420px")
     if isinstance(spec, Choice):
         return widgets.Dropdown(options=list(spec.options), value=spec.value, description=label, style=style)
-    kind = widgets.IntSlider if spec.integer else widgets.FloatSlider
-    return kind(
+    if spec.integer:
+        return widgets.IntSlider(
+            value=spec.value, min=spec.min, max=spec.max, step=spec.step, description=label,
+            continuous_update=False, style=style, layout=layout,
+        )
+    decimals = max(0, -math.floor(math.log10(spec.step)))  # show every step: 0.05 -> 2 decimals, 0.001 -> 3
+    return widgets.FloatSlider(
         value=spec.value, min=spec.min, max=spec.max, step=spec.step, description=label,
-        continuous_update=False, style=style, layout=layout,
+        continuous_update=False, style=style, layout=layout, readout_format=f".{decimals}f",
     )
 
 
