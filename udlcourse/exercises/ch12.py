@@ -1,0 +1,192 @@
+"""Chapter 12 (Transformers): attention over keys, scaled dot-product self-attention with an optional mask,
+the causal mask, sinusoidal positional encodings, one byte-pair-encoding merge and nucleus (top-p) filtering."""
+
+import numpy as np
+
+from udlcourse.check import Case, Exercise
+
+
+def softmax_over_keys(scores):
+    """Eq. 12.5: row n of scores holds k_m . q_n for every key m; normalise each row over the keys (last axis)."""
+    exps = np.exp(scores - np.max(scores, axis=-1, keepdims=True))
+    return exps / np.sum(exps, axis=-1, keepdims=True)
+
+
+def self_attention(X, omega_q, beta_q, omega_k, beta_k, omega_v, beta_v, mask=None):
+    """Eqs. 12.2-12.9 with one token per ROW of X: scaled dot-product self-attention of one head.
+
+    mask (optional, bool of shape (N, N)): mask[n, m] is True when query n may attend to key m.
+    """
+    queries = X @ omega_q.T + beta_q
+    keys = X @ omega_k.T + beta_k
+    values = X @ omega_v.T + beta_v
+    scores = queries @ keys.T / np.sqrt(queries.shape[1])
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    return softmax_over_keys(scores) @ values
+
+
+def causal_mask(n):
+    """mask[i, j] is True when token i may attend to token j, i.e. when j <= i (no peeking ahead)."""
+    return np.tril(np.ones((n, n), dtype=bool))
+
+
+def sinusoidal_encoding(n_positions, d):
+    """The sinusoidal position matrix (Vaswani et al. 2017): row t, columns 2j and 2j+1 hold
+    sin(t / 10000^(2j/d)) and cos(t / 10000^(2j/d)); positions t = 0, 1, ..., n_positions - 1; d even."""
+    positions = np.arange(n_positions)[:, None]
+    frequencies = 1.0 / 10000 ** (np.arange(0, d, 2) / d)
+    angles = positions * frequencies[None, :]
+    encoding = np.zeros((n_positions, d))
+    encoding[:, 0::2] = np.sin(angles)
+    encoding[:, 1::2] = np.cos(angles)
+    return encoding
+
+
+def bpe_step(words):
+    """One byte-pair-encoding merge: find the most frequent pair of adjacent tokens inside words (ties: the pair
+    seen first), and merge every occurrence of it, left to right. Returns (pair, new_words)."""
+    counts = {}
+    for word in words:
+        for pair in zip(word[:-1], word[1:]):
+            counts[pair] = counts.get(pair, 0) + 1
+    best = max(counts, key=counts.get)  # max keeps the first of equally frequent pairs
+    new_words = []
+    for word in words:
+        merged, i = [], 0
+        while i < len(word):
+            if i + 1 < len(word) and (word[i], word[i + 1]) == best:
+                merged.append(word[i] + word[i + 1])
+                i += 2
+            else:
+                merged.append(word[i])
+                i += 1
+        new_words.append(merged)
+    return best, new_words
+
+
+def top_p_filter(probs, p):
+    """Nucleus filtering (Holtzman et al. 2020): keep the smallest set of most probable tokens whose total
+    probability reaches p (ties: lower index first), set the rest to 0 and renormalise."""
+    order = np.argsort(-probs, kind="stable")
+    cumulative = np.cumsum(probs[order])
+    n_keep = min(int(np.searchsorted(cumulative, p)) + 1, len(probs))
+    filtered = np.zeros_like(probs)
+    filtered[order[:n_keep]] = probs[order[:n_keep]]
+    return filtered / filtered.sum()
+
+
+_rng = np.random.default_rng(12)
+_scores = 2.0 * _rng.standard_normal((3, 5))
+_X = _rng.standard_normal((4, 3))
+_omega_q, _beta_q = _rng.standard_normal((2, 3)), _rng.standard_normal(2)
+_omega_k, _beta_k = _rng.standard_normal((2, 3)), _rng.standard_normal(2)
+_omega_v, _beta_v = _rng.standard_normal((5, 3)), _rng.standard_normal(5)
+_params = (_omega_q, _beta_q, _omega_k, _beta_k, _omega_v, _beta_v)
+_probs = _rng.dirichlet(np.ones(8))
+
+EXERCISES = [
+    Exercise(
+        id="12.1",
+        title="softmax over the keys",
+        reference=softmax_over_keys,
+        cases=(
+            Case((_scores,), note="3 queries (rows) by 5 keys (columns): each row must sum to 1"),
+            Case((np.array([[1.0, 2.0, 3.0]]),), note="one query, three keys"),
+            Case((np.array([[1000.0, 999.0, 0.0], [-1000.0, -1001.0, -999.0]]),),
+                 note="huge scores: exp(1000) overflows"),
+            Case((np.array([[0.5, -np.inf, 1.0], [-np.inf, -np.inf, 2.0]]),),
+                 note="masked keys have score -inf and must get weight exactly 0"),
+        ),
+        hint=(
+            "Eq. 12.5: a[x_m, x_n] = exp[k_m·q_n] / Σ_m' exp[k_m'·q_n]. Here one query per ROW, so normalise along "
+            "the last axis (axis=-1, keepdims=True), and subtract each row's maximum before exp so that nothing overflows."
+        ),
+    ),
+    Exercise(
+        id="12.2",
+        title="scaled dot-product self-attention (one head)",
+        reference=self_attention,
+        cases=(
+            Case((_X, *_params), note="4 tokens of size 3; queries and keys of size 2, values of size 5"),
+            Case((_X, *_params), {"mask": causal_mask(4)}, note="with a causal mask"),
+            Case((_X[:1], *_params), note="a single token attends only to itself: the output is its value"),
+            Case((30.0 * _X, *_params), note="large inputs: the scores are in the thousands"),
+            Case((np.ones((3, 3)), *_params), note="three identical tokens"),
+        ),
+        hint=(
+            "Eqs. 12.2-12.9 with tokens as ROWS: Q = X Ω_qᵀ + β_q, K = X Ω_kᵀ + β_k, V = X Ω_vᵀ + β_v; scores = Q Kᵀ / "
+            "√D_q (D_q = number of columns of Q, not of X); where mask is False set the score to -inf BEFORE the softmax; "
+            "softmax over keys (each row); output = weights @ V. Use your softmax_over_keys."
+        ),
+    ),
+    Exercise(
+        id="12.3",
+        title="sinusoidal positional encodings",
+        reference=sinusoidal_encoding,
+        cases=(
+            Case((5, 4), note="five positions, four dimensions"),
+            Case((1, 6), note="position 0 only: sin 0 = 0 and cos 0 = 1"),
+            Case((50, 16), note="fifty positions, sixteen dimensions"),
+            Case((3, 2), note="two dimensions: one frequency (1)"),
+        ),
+        hint=(
+            "§12.3.1 (Vaswani et al. 2017): for position t = 0, 1, ... and j = 0, ..., d/2 - 1 the angle is "
+            "t / 10000^(2j/d); column 2j holds its sine and column 2j+1 its cosine (interleaved, not two halves)."
+        ),
+    ),
+    Exercise(
+        id="12.4",
+        title="one byte-pair-encoding merge",
+        reference=bpe_step,
+        cases=(
+            Case(([["l", "o", "o", "k", "_"], ["l", "o", "o", "p", "_"], ["p", "o", "o", "l", "_"]],),
+                 note="('o', 'o') appears three times"),
+            Case(([["a", "a", "a", "_"], ["b", "a", "_"]],), note="overlapping pair 'a a a': merge left to right"),
+            Case(([["a", "b"], ["c"], ["d"], ["c"], ["d"], ["c"], ["d"]],),
+                 note="single-token words: pairs never cross word boundaries"),
+            Case(([["u", "v", "_"], ["x", "y", "_"], ["x", "y"], ["u", "v"]],),
+                 note="a tie: ('u', 'v') and ('x', 'y') both appear twice; take the one seen first"),
+            Case(([["h", "e"], ["th", "e", "_"], ["h", "e", "r"]],),
+                 note="tokens longer than one letter: 'th' + 'e' is not the pair ('h', 'e')"),
+        ),
+        hint=(
+            "Fig. 12.8: count every pair of adjacent tokens inside each word (never across words), pick the most frequent "
+            "(on a tie the pair that appears first: max(counts, key=counts.get) does that for a dict filled in order), "
+            "then rebuild each word left to right, replacing the two tokens of the pair by their concatenation. "
+            "Work with lists of tokens, not with a joined string. Return (pair, new_words)."
+        ),
+    ),
+    Exercise(
+        id="12.5",
+        title="the causal mask",
+        reference=causal_mask,
+        cases=(
+            Case((4,), note="four tokens"),
+            Case((1,), note="one token: it may attend to itself"),
+            Case((2,), note="two tokens"),
+            Case((7,), note="seven tokens"),
+        ),
+        hint=(
+            "§12.7.2: query i (row) may look at key j (column) only when j <= i, itself included. Return a bool array "
+            "of shape (n, n) that is True on and below the diagonal: np.tril of a matrix of ones."
+        ),
+    ),
+    Exercise(
+        id="12.6",
+        title="nucleus (top-p) filtering",
+        reference=top_p_filter,
+        cases=(
+            Case((_probs, 0.7), note="eight tokens, p = 0.7"),
+            Case((np.array([0.5, 0.25, 0.125, 0.125]), 0.75), note="the top two reach p exactly: keep just them"),
+            Case((np.array([0.1, 0.6, 0.3]), 0.05), note="p below the largest probability: keep the top token only"),
+            Case((np.array([0.2, 0.3, 0.5]), 1.0), note="p = 1 keeps everything"),
+            Case((np.array([0.25, 0.25, 0.25, 0.25]), 0.5), note="ties: keep the lower indices first (stable sort)"),
+        ),
+        hint=(
+            "§12.7.3 (Holtzman et al. 2020): sort the probabilities from largest to smallest (np.argsort(-probs, "
+            "kind='stable')), take the running total, keep tokens up to and including the first one where it reaches p, "
+            "zero the others (in the original order) and divide by the sum of what is kept."
+        ),
+    ),
+]
