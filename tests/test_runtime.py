@@ -48,12 +48,11 @@ def test_setup_rejects_bad_thread_counts(threads):
         udl.setup(seed=0, threads=threads)
 
 
-def test_diagnostics_is_one_line_with_the_versions(capsys):
+def test_diagnostics_is_one_line_with_the_versions():
     line = udl.diagnostics()
     assert "\n" not in line
     for part in (udl.__version__, torch.__version__, np.__version__, "device cpu", "local"):
         assert part in line
-    assert capsys.readouterr().out.strip() == line
 
 
 def test_is_interactive_follows_the_front_end(monkeypatch):

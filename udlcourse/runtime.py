@@ -89,7 +89,7 @@ def setup(seed: int = 0, threads: int | None = 1) -> torch.device:
 
 
 def diagnostics() -> str:
-    """Return (and print) one line describing this environment, for bug reports."""
+    """One line describing this environment, for bug reports: ``print(udl.diagnostics())``."""
     from udlcourse import __version__
 
     where = "Colab" if in_colab() else "local"
@@ -97,5 +97,4 @@ def diagnostics() -> str:
         f"udlcourse {__version__} | Python {platform.python_version()} | torch {torch.__version__} | "
         f"numpy {np.__version__} | device {pick_device().type} | {where} | {platform.system()}"
     )
-    print(line)
     return line
