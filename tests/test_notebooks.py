@@ -158,3 +158,9 @@ def test_bench_prints_a_table_with_a_total(tmp_path, capsys):
     out = capsys.readouterr().out
     assert re.search(r"ch98_quick\.ipynb\s+\d+\.\d\s+\d+\s+ok", out), out
     assert re.search(r"^total\s+\d+\.\d", out, re.MULTILINE), out
+    broken = tmp_path / "ch97_broken.ipynb"
+    tools.write(notebook([code("raise RuntimeError('boom')")]), broken)
+    assert tools.main(["bench", str(broken), "--build", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert re.search(r"ch97_broken\.ipynb\s+\d+\.\d\s+\d+\s+FAILED", captured.out), captured.out
+    assert "boom" in captured.err, "the failing run's log is shown"

@@ -19,6 +19,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -386,13 +387,15 @@ def _bench(paths: list[Path], build: Path, repeat: int, cell_timeout: int) -> in
             command = [sys.executable, "-m", "udlcourse.notebooks", "execute", str(path),
                        "--build", str(build), "--cell-timeout", str(cell_timeout)]
             started = time.perf_counter()
-            process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-            _, wait_status, usage = os.wait4(process.pid, 0)
-            process.returncode = os.waitstatus_to_exitcode(wait_status)
-            seconds.append(time.perf_counter() - started)
-            peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux; the kernel process included
-            if process.returncode != 0:
-                status = "FAILED"
+            with tempfile.TemporaryFile() as log:  # the kernel's chatter is shown only if the run fails
+                process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+                _, wait_status, usage = os.wait4(process.pid, 0)
+                seconds.append(time.perf_counter() - started)
+                peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux; the kernel process included
+                if os.waitstatus_to_exitcode(wait_status) != 0:
+                    status = "FAILED"
+                    log.seek(0)
+                    print(log.read().decode(errors="replace")[-3000:], file=sys.stderr)
         rows.append((path.name, statistics.median(seconds), max(peaks), status))
     width = max(len(row[0]) for row in rows)
     print(f"{'notebook':<{width}}  {'seconds':>8}  {'peak MB':>8}  status")
