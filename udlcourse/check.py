@@ -36,8 +36,7 @@ class Case:
 class Exercise:
     """An exercise: its number, a short title, the reference solution, the test inputs and a hint.
 
-    ``compare(expected, got)`` may replace the default comparison; it returns a message describing
-    what is wrong, or None when ``got`` is acceptable.
+    Results are compared with :func:`compare_values` to within ``rtol`` and ``atol``.
     """
 
     id: str
@@ -47,7 +46,6 @@ class Exercise:
     hint: str
     rtol: float = 1e-5
     atol: float = 1e-7
-    compare: Callable[[Any, Any], str | None] | None = None
 
 
 class ExerciseError(AssertionError):
@@ -211,7 +209,6 @@ def find_problem(exercise: Exercise, answer: Callable) -> str | None:
         NotAttempted: when ``answer`` raises NotImplementedError (the unattempted stub).
     """
     name = getattr(answer, "__name__", "your function")
-    compare = exercise.compare or (lambda e, g: compare_values(e, g, exercise.rtol, exercise.atol))
     for case in exercise.cases:
         expected = exercise.reference(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
         try:
@@ -221,7 +218,7 @@ def find_problem(exercise: Exercise, answer: Callable) -> str | None:
             raise NotAttempted(str(error)) from None
         except Exception as error:  # the learner's code raised: report it plainly, not as a traceback
             return f"Calling {_describe_call(name, case)} raised {type(error).__name__}: {error}"
-        problem = compare(expected, got)
+        problem = compare_values(expected, got, exercise.rtol, exercise.atol)
         if problem:
             return f"For {_describe_call(name, case)}\n  {problem}"
     return None

@@ -1,7 +1,5 @@
 """Chapter 7 (Gradients and initialization): backpropagation by hand and the scale of initial weights."""
 
-from collections.abc import Sequence
-
 import numpy as np
 
 from udlcourse.check import Case, Exercise
@@ -68,22 +66,6 @@ _BETA = np.array([0.3, -0.8, 0.5, 0.1])
 _OMEGA = np.array([1.2, 0.7, -0.9, 1.5])
 
 
-class _Layers(Sequence):
-    """A read-only list of per-layer arrays that prints as its shapes, so check messages stay short."""
-
-    def __init__(self, arrays):
-        self._arrays = list(arrays)
-
-    def __getitem__(self, index):
-        return self._arrays[index]
-
-    def __len__(self):
-        return len(self._arrays)
-
-    def __repr__(self):
-        return f"<list of {len(self)} arrays of shapes {', '.join(str(a.shape) for a in self._arrays)}>"
-
-
 def _network(widths, batch, seed):
     """A small random ReLU network and one forward pass through it, for the backward-pass cases."""
     rng = np.random.default_rng(seed)
@@ -95,7 +77,7 @@ def _network(widths, batch, seed):
         if k < len(weights) - 1:
             all_h.append(np.maximum(all_f[-1], 0))
     y = rng.normal(0, 1.0, (widths[-1], batch))
-    return _Layers(weights), _Layers(all_f), _Layers(all_h), y
+    return weights, all_f, all_h, y
 
 
 EXERCISES = [
