@@ -327,24 +327,22 @@ def execute(
     return output
 
 
-def _failed_cell(output: Path) -> int | None:
-    """The cell that failed in papermill's saved copy: the first with an error, else the last one started."""
+def _failed_source(output: Path) -> str | None:
+    """The source of the cell that failed in papermill's saved copy: the first with an error, else the last
+    one started (a timeout or a dead kernel leaves no error output)."""
     if not output.is_file():
         return None
     started = None
-    for index, cell in enumerate(read(output)["cells"]):
+    for cell in read(output)["cells"]:
         if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            return index
+            return source(cell)
         if cell.get("metadata", {}).get("papermill", {}).get("start_time"):
-            started = index
+            started = source(cell)
     return started
 
 
 def _describe_failure(path: Path, output: Path, error: Exception, cell_timeout: int) -> str:
-    failing = getattr(error, "source", None)
-    if failing is None:
-        index = _failed_cell(output)
-        failing = source(read(output)["cells"][index]) if index is not None else None
+    failing = getattr(error, "source", None) or _failed_source(output)
     where = "an unknown cell"
     if failing is not None:  # name the cell by its position in the notebook as written, and its first line
         positions = [i for i, cell in enumerate(read(path)["cells"]) if source(cell) == failing]
