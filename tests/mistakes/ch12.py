@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from udlcourse.exercises.ch12 import causal_mask, softmax_over_keys
+from udlcourse.exercises.ch12 import causal_mask, merge_pair, softmax_over_keys
 
 
 def _quiet(function):
@@ -56,22 +56,7 @@ def _bpe_flattened(words):
     for pair in zip(flat[:-1], flat[1:]):
         counts[pair] = counts.get(pair, 0) + 1
     best = max(counts, key=counts.get)
-    return best, _merge_all(words, best)
-
-
-def _merge_all(words, best):
-    out = []
-    for word in words:
-        merged, i = [], 0
-        while i < len(word):
-            if i + 1 < len(word) and (word[i], word[i + 1]) == best:
-                merged.append(word[i] + word[i + 1])
-                i += 2
-            else:
-                merged.append(word[i])
-                i += 1
-        out.append(merged)
-    return out
+    return best, merge_pair(words, best)
 
 
 def _pair_counts(words):
@@ -85,7 +70,7 @@ def _pair_counts(words):
 def _bpe_alphabetical_ties(words):
     counts = _pair_counts(words)
     best = max(counts.items(), key=lambda item: (item[1], item[0]))[0]  # ties go to the "largest" pair
-    return best, _merge_all(words, best)
+    return best, merge_pair(words, best)
 
 
 def _bpe_string_replace(words):

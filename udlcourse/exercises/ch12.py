@@ -43,6 +43,22 @@ def sinusoidal_encoding(n_positions, d):
     return encoding
 
 
+def merge_pair(words, pair):
+    """Merge every occurrence of the adjacent token pair inside each word, left to right."""
+    new_words = []
+    for word in words:
+        merged, i = [], 0
+        while i < len(word):
+            if i + 1 < len(word) and (word[i], word[i + 1]) == pair:
+                merged.append(word[i] + word[i + 1])
+                i += 2
+            else:
+                merged.append(word[i])
+                i += 1
+        new_words.append(merged)
+    return new_words
+
+
 def bpe_step(words):
     """One byte-pair-encoding merge: find the most frequent pair of adjacent tokens inside words (ties: the pair
     seen first), and merge every occurrence of it, left to right. Returns (pair, new_words)."""
@@ -51,18 +67,7 @@ def bpe_step(words):
         for pair in zip(word[:-1], word[1:]):
             counts[pair] = counts.get(pair, 0) + 1
     best = max(counts, key=counts.get)  # max keeps the first of equally frequent pairs
-    new_words = []
-    for word in words:
-        merged, i = [], 0
-        while i < len(word):
-            if i + 1 < len(word) and (word[i], word[i + 1]) == best:
-                merged.append(word[i] + word[i + 1])
-                i += 2
-            else:
-                merged.append(word[i])
-                i += 1
-        new_words.append(merged)
-    return best, new_words
+    return best, merge_pair(words, best)
 
 
 def top_p_filter(probs, p):
