@@ -75,7 +75,7 @@ def test_a_chapter_runs_on_the_colab_stack(colab_env, tmp_path):
     )
     executed = tmp_path / "ch02.ipynb"
     run(colab_env, "-c", script, str(notebook), str(executed), str(tmp_path),
-        env={**os.environ, "UDLCOURSE_STRICT_WARNINGS": "1"})
+        env={**os.environ, "UDLCOURSE_STRICT": "1"})
     from udlcourse import read_records
 
     records = read_records(executed)

@@ -90,6 +90,7 @@ def test_conventions_check_names_each_problem(tmp_path):
         code("### BEGIN SOLUTION\nx = 1\n### END SOLUTION"),
         code("print(1)"),
         code("import urllib.request\nurllib.request.urlopen('https://example.com')"),
+        code("assert np.allclose(ours, theirs)"),
         dict(code("x = 1"), outputs=[{"output_type": "stream", "name": "stdout", "text": "1"}]),
     ]), path)
     problems = "\n".join(tools.conventions_problems(path))
@@ -97,7 +98,8 @@ def test_conventions_check_names_each_problem(tmp_path):
                      "exactly one cell must be tagged 'parameters', found 2", "inside a function body",
                      "followed by a code cell calling udl.check", "network access", "stored outputs",
                      "at least 4 checked exercises", "udl.claim", "udl.record(", "udl.explore(",
-                     "exercise 2.1 is defined in udlcourse.exercises but not used", "kernelspec.name"):
+                     "exercise 2.1 is defined in udlcourse.exercises but not used", "kernelspec.name",
+                     "udl.agree(what, ours, reference)"):
         assert expected in problems, f"missing {expected!r} in:\n{problems}"
 
 

@@ -3,8 +3,11 @@
 Notebooks import it as ``import udlcourse as udl`` and use:
 
 * ``udl.setup(seed)``: seed everything, style plots, set threads, return the device;
-* ``udl.check("2.1", my_function)``: check an exercise; ``udl.claim(...)``: check a claim of the book;
-* ``udl.record(name, value)``: show and store a headline number (``udl.read_records`` reads them back);
+* ``udl.check("2.1", my_function)``: check an exercise;
+* ``udl.claim(...)``: check one of the book's phenomena against an alternative that could win;
+  ``udl.agree(...)``: check that a from-scratch computation matches the library (a correctness check);
+* ``udl.record(name, value)``: show and store a headline number (``udl.read_records`` and
+  ``udl.read_claims`` read them back from an executed notebook);
 * ``udl.explore(draw, x=udl.Slider(...))``: an explorable that is a static figure when run headless;
 * the modules ``udl.data``, ``udl.plot``, ``udl.train`` and ``udl.models``.
 """
@@ -12,12 +15,12 @@ Notebooks import it as ``import udlcourse as udl`` and use:
 __version__ = "0.1.0"
 
 from udlcourse import data, models, plot, train
-from udlcourse.check import check, claim
-from udlcourse.record import read_records, record
+from udlcourse.check import agree, check, claim
+from udlcourse.record import read_claims, read_records, record
 from udlcourse.runtime import diagnostics, setup
 from udlcourse.widgets import Choice, Slider, explorable, explore
 
 __all__ = [
-    "Choice", "Slider", "check", "claim", "data", "diagnostics", "explorable", "explore", "models", "plot",
-    "read_records", "record", "setup", "train",
+    "Choice", "Slider", "agree", "check", "claim", "data", "diagnostics", "explorable", "explore", "models",
+    "plot", "read_claims", "read_records", "record", "setup", "train",
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import numbers
+import os
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -251,29 +252,150 @@ def check(exercise_id: str, answer: Callable) -> Callable:
     return answer
 
 
+CLAIM_MIME_TYPE = "application/vnd.udlcourse.claim+json"
+STRICT_VARIABLE = "UDLCOURSE_STRICT"
+
+
+def is_strict() -> bool:
+    """True in a test run (``UDLCOURSE_STRICT=1``, set by ``make test``, ``execute``, ``bench`` and
+    ``robustness``): a failed claim or agreement then stops the notebook instead of printing ✘."""
+    return os.environ.get(STRICT_VARIABLE, "").strip().lower() in {"1", "true", "yes"}
+
+
 class ClaimError(AssertionError):
-    """Raised when a claim of the book no longer shows in the notebook's numbers."""
+    """Raised in a test run when a claim of the book no longer shows in the notebook's numbers."""
 
     def _render_traceback_(self) -> list[str]:
         return ["\x1b[1;31mClaimError\x1b[0m"] + str(self).splitlines()
 
 
-def claim(statement: str, holds: bool, evidence: str = "") -> None:
-    """State one of the book's phenomena as a check that runs.
+class AgreementError(AssertionError):
+    """Raised in a test run when a from-scratch computation does not match its reference."""
 
-    Prints a visible confirmation when ``holds`` is true and raises :class:`ClaimError` otherwise, so a
-    notebook that stops showing its phenomenon fails when it is executed (and so fails CI).
+    def _render_traceback_(self) -> list[str]:
+        return ["\x1b[1;31mAgreementError\x1b[0m"] + str(self).splitlines()
+
+
+def _truth(holds: Any) -> bool:
+    """The truth value of a claim's outcome; arrays of several elements are ambiguous and refused."""
+    if isinstance(holds, torch.Tensor):
+        holds = holds.detach().cpu().numpy()
+    if isinstance(holds, np.ndarray):
+        if holds.size != 1:
+            raise ValueError(
+                f"holds must be one truth value, got an array of {holds.size} elements: "
+                "reduce it with .all() or .any() to say which claim you mean"
+            )
+        return bool(holds.item())
+    try:
+        return bool(holds)
+    except Exception as error:  # objects whose truth value is undefined
+        raise ValueError(f"holds must have a truth value, got {type(holds).__name__}: {error}") from None
+
+
+def _show(text: str, payload: dict[str, Any]) -> None:
+    """Print ``text`` and, in a notebook, store ``payload`` in the cell's output for ``read_claims``."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # plain Python without IPython
+        print(text)
+        return
+    if get_ipython() is None:
+        print(text)
+    else:
+        display({"text/plain": text, CLAIM_MIME_TYPE: payload}, raw=True)
+
+
+def _learner_box(title: str, detail: str, reasons: str) -> str:
+    lines = [f"✘ {title}", *detail.splitlines(), reasons]
+    width = max(len(line) for line in lines) + 2
+    rule = "─" * width
+    return "\n".join([f"┌{rule}┐", *(f"│ {line:<{width - 1}}│" for line in lines), f"└{rule}┘"])
+
+
+def claim(statement: str, holds: Any, evidence: str = "") -> None:
+    """State one of the book's phenomena as a check that runs, against an alternative that could win.
+
+    Prints ``✔ Claim holds: …`` with the evidence when ``holds`` is true. When it is false, a test run
+    (``UDLCOURSE_STRICT=1``) raises :class:`ClaimError`; a learner's session prints a visible ✘ box that
+    says why this can happen, and the notebook goes on. The outcome is stored in the cell's output, so
+    :func:`udlcourse.read_claims` lists which claims held in an executed notebook.
 
     Args:
         statement: the claim in words, e.g. "the CNN beats the MLP with fewer parameters".
-        holds: the outcome of the comparison that tests the claim.
-        evidence: the numbers behind it, shown in both cases.
+        holds: the outcome of the comparison that tests the claim (anything with one truth value:
+            a bool, a numpy or torch scalar, a one-element array).
+        evidence: the numbers behind it, with the margin, shown in both cases.
     """
     if not isinstance(statement, str) or not statement.strip():
         raise ValueError("statement must be a non-empty string describing the claim")
-    if not isinstance(holds, (bool, np.bool_)):
-        raise ValueError(f"holds must be a bool (the result of a comparison), got {type(holds).__name__}")
+    if not isinstance(evidence, str):
+        raise ValueError(f"evidence must be a string, got {type(evidence).__name__}")
+    outcome = _truth(holds)
     detail = f" ({evidence})" if evidence else ""
-    if not holds:
+    payload = {"statement": statement, "holds": outcome, "evidence": evidence}
+    if outcome:
+        _show(f"✔ Claim holds: {statement}{detail}", payload)
+        return
+    if is_strict():
+        _show(f"✘ Claim does not hold: {statement}{detail}", payload)
         raise ClaimError(f"✘ Claim does not hold: {statement}{detail}")
-    print(f"✔ Claim holds: {statement}{detail}")
+    _show(_learner_box(
+        f"Claim did not hold with these numbers: {statement}",
+        evidence,
+        "This can happen with changed parameters, another seed or a very different machine; "
+        "the notebook goes on.",
+    ), payload)
+
+
+def _as_array(value: Any, name: str) -> np.ndarray:
+    if isinstance(value, torch.Tensor):
+        value = value.detach().cpu().numpy()
+    try:
+        array = np.asarray(value)
+    except Exception as error:
+        raise ValueError(f"{name} must be a number or an array, got {type(value).__name__}: {error}") from None
+    if not (np.issubdtype(array.dtype, np.number) or array.dtype == np.bool_):
+        raise ValueError(f"{name} must hold numbers, got {array.dtype} values")
+    return array
+
+
+def agree(what: str, ours: Any, reference: Any, rtol: float = 1e-5, atol: float = 1e-8) -> float:
+    """State that a from-scratch computation matches a library call or an independent computation.
+
+    This is a correctness check, not one of the book's phenomena: it prints ``✔ Agrees: …`` with the
+    largest absolute difference. A mismatch (different shapes, or values outside ``rtol``/``atol`` as in
+    ``numpy.isclose``) raises :class:`AgreementError` in a test run and prints a ✘ box in a learner's session.
+
+    Args:
+        what: what is compared, e.g. "our conv1d and torch.nn.functional.conv1d".
+        ours: the from-scratch result (number, numpy array or torch tensor).
+        reference: the result to match.
+        rtol, atol: relative and absolute tolerances.
+
+    Returns:
+        The largest absolute difference (inf for a shape mismatch).
+    """
+    if not isinstance(what, str) or not what.strip():
+        raise ValueError("what must be a non-empty string naming the two computations")
+    if rtol < 0 or atol < 0:
+        raise ValueError(f"rtol and atol must be non-negative, got rtol={rtol}, atol={atol}")
+    a, b = _as_array(ours, "ours"), _as_array(reference, "reference")
+    if a.shape != b.shape:
+        problem, largest = f"shapes differ: ours {a.shape}, reference {b.shape}", float("inf")
+    else:
+        a, b = a.astype(float), b.astype(float)
+        largest = float(np.max(np.abs(a - b), initial=0.0)) if a.size else 0.0
+        close = np.isclose(a, b, rtol=rtol, atol=atol, equal_nan=True)
+        problem = None if close.all() else (
+            f"{int((~close).sum())} of {close.size} values differ; largest difference {largest:.3g}"
+        )
+    if problem is None:
+        print(f"✔ Agrees: {what} (largest difference {largest:.2g})")
+        return largest
+    if is_strict():
+        raise AgreementError(f"✘ Does not agree: {what} ({problem})")
+    print(_learner_box(f"Does not agree: {what}", problem, "A from-scratch result should match its reference: "
+                       "look for a changed function above."))
+    return largest

@@ -6,6 +6,7 @@ Command line (the Makefile's targets call these)::
     python -m udlcourse.notebooks check       # report convention problems in every notebook
     python -m udlcourse.notebooks execute     # run every notebook headless with papermill into build/
     python -m udlcourse.notebooks bench       # time each notebook; print seconds and peak memory
+    python -m udlcourse.notebooks robustness  # run each worked notebook at other seeds (one at two threads)
     python -m udlcourse.notebooks readme      # regenerate the chapter table in README.md
 """
 
@@ -24,6 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from udlcourse.check import STRICT_VARIABLE
 from udlcourse.course import PIP_INSTALL_TARGET, colab_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +37,7 @@ END_SOLUTION = "### END SOLUTION"
 STUB = "raise NotImplementedError(\"Exercise "
 CHECK_CALL = re.compile(r"""udl\.check\(\s*["'](\d+\.\d+)["']""")
 CLAIM_CALL = re.compile(r"udl\.claim\(")
+BARE_COMPARISON = re.compile(r"^\s*assert\s+(np|numpy|torch)\.(allclose|isclose|array_equal)", re.MULTILINE)
 TITLE = re.compile(r"^# Chapter (\d+): (.+)$", re.MULTILINE)
 TITLE_FIELDS = ("**Book sections:**", "**You will be able to:**", "**Run time:**")
 DEFAULT_CELL_TIMEOUT = 300
@@ -150,17 +153,19 @@ def exercise_edition(notebook: dict[str, Any]) -> dict[str, Any]:
     return edition
 
 
-def write_exercise_editions(root: Path = ROOT) -> list[Path]:
-    """Regenerate every exercise edition from its worked notebook; remove editions with no worked notebook."""
+def write_exercise_editions(root: Path = ROOT, paths: list[Path] | None = None) -> list[Path]:
+    """Regenerate the exercise edition of each worked notebook in ``paths`` (default: all of them, removing
+    editions that have no worked notebook)."""
     target = root / EXERCISE_DIR
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in worked_notebooks(root):
-        out = target / path.name
+    for path in paths or worked_notebooks(root):
+        out = target / Path(path).name
         write(exercise_edition(read(path)), out)
         written.append(out)
-    for stale in set(exercise_notebooks(root)) - set(written):
-        stale.unlink()
+    if not paths:
+        for stale in set(exercise_notebooks(root)) - set(written):
+            stale.unlink()
     return written
 
 
@@ -215,6 +220,8 @@ def conventions_problems(path: str | Path) -> list[str]:
             if index != 1 and NETWORK_OR_INSTALL.search(code):
                 found = NETWORK_OR_INSTALL.search(code).group(0).strip()
                 problems.append(f"cell {index}: network access or shell/install command ({found!r})")
+            if BARE_COMPARISON.search(code):
+                problems.append(f"cell {index}: state agreement with udl.agree(what, ours, reference), not a bare assert")
             checked = CHECK_CALL.search(code)
             if checked:
                 used.append(checked.group(1))
@@ -377,6 +384,49 @@ def _execute_all(paths: list[Path], build: Path, cell_timeout: int) -> int:
     return 1 if failures else 0
 
 
+def robustness(paths: list[Path], build: Path, seeds: list[int], two_threads_seed: int | None,
+               cell_timeout: int) -> int:
+    """Execute each notebook once per seed, strict, and print a table of notebook × seed: pass/fail, seconds.
+
+    The run at ``two_threads_seed`` uses two torch threads (``UDLCOURSE_THREADS=2``), which changes the order
+    of floating-point sums the way another machine does. Returns 1 if any run failed.
+    """
+    from udlcourse.runtime import THREADS_VARIABLE
+
+    rows, failures = [], []
+    for path in paths:
+        row = [path.name]
+        for seed in seeds:
+            threads = "2" if seed == two_threads_seed else "1"
+            previous = os.environ.get(THREADS_VARIABLE)
+            os.environ[THREADS_VARIABLE] = threads
+            started = time.perf_counter()
+            try:
+                execute(path, build / f"seed{seed}" / path.name, parameters={"SEED": seed}, cell_timeout=cell_timeout)
+                row.append(f"ok {time.perf_counter() - started:6.1f} s")
+            except NotebookFailed as failure:
+                row.append(f"FAILED {time.perf_counter() - started:4.0f} s")
+                failures.append(f"seed {seed}, {threads} thread(s): {failure}")
+            finally:
+                if previous is None:
+                    os.environ.pop(THREADS_VARIABLE, None)
+                else:
+                    os.environ[THREADS_VARIABLE] = previous
+            print(f"{row[-1]:<14} {path.name} seed {seed} ({threads} thread(s))", flush=True)
+        rows.append(row)
+    width = max(len(row[0]) for row in rows)
+    headers = [f"seed {s}" + (" (2 threads)" if s == two_threads_seed else "") for s in seeds]
+    columns = [max(len(h), 14) for h in headers]
+    print()
+    print(f"{'notebook':<{width}}  " + "  ".join(f"{h:<{c}}" for h, c in zip(headers, columns)))
+    for row in rows:
+        print(f"{row[0]:<{width}}  " + "  ".join(f"{v:<{c}}" for v, c in zip(row[1:], columns)))
+    for failure in failures:
+        print(f"FAILED  {failure}")
+    print(f"{len(failures)} of {len(paths) * len(seeds)} runs failed" if failures else "every run passed")
+    return 1 if failures else 0
+
+
 def _bench(paths: list[Path], build: Path, repeat: int, cell_timeout: int) -> int:
     rows = []
     for path in paths:
@@ -408,7 +458,8 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m udlcourse.notebooks", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("exercises", help="regenerate the exercise edition")
+    exercises = commands.add_parser("exercises", help="regenerate the exercise edition")
+    exercises.add_argument("paths", nargs="*", type=Path, help="worked notebooks (default: all)")
     commands.add_parser("readme", help="regenerate the README's chapter table")
     check = commands.add_parser("check", help="check the notebook conventions")
     check.add_argument("paths", nargs="*", type=Path)
@@ -418,15 +469,27 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--build", type=Path, default=ROOT / "build")
         sub.add_argument("--cell-timeout", type=int, default=DEFAULT_CELL_TIMEOUT)
     commands.choices["bench"].add_argument("--repeat", type=int, default=1)
+    robust = commands.add_parser("robustness", help="run every worked notebook at other seeds, strict")
+    robust.add_argument("paths", nargs="*", type=Path)
+    robust.add_argument("--seeds", type=int, nargs="+", default=[1, 2])
+    robust.add_argument("--two-threads-seed", type=int, default=None,
+                        help="the seed whose run uses two torch threads (default: the last seed)")
+    robust.add_argument("--build", type=Path, default=ROOT / "build" / "robustness")
+    robust.add_argument("--cell-timeout", type=int, default=DEFAULT_CELL_TIMEOUT)
     args = parser.parse_args(argv)
 
     if args.command == "exercises":
-        for path in write_exercise_editions():
+        for path in write_exercise_editions(paths=[p.resolve() for p in args.paths] or None):
             print(f"wrote {path.relative_to(ROOT)}")
         return 0
     if args.command == "readme":
         print("README.md chapter table " + ("updated" if update_readme() else "already up to date"))
         return 0
+    if args.command in ("execute", "bench", "robustness"):
+        os.environ[STRICT_VARIABLE] = "1"  # a failed claim stops a maintainer's run, as in the tests
+    if args.command == "robustness":
+        two_threads = args.two_threads_seed if args.two_threads_seed is not None else args.seeds[-1]
+        return robustness(args.paths or worked_notebooks(), args.build, args.seeds, two_threads, args.cell_timeout)
     paths = args.paths or (worked_notebooks() + (exercise_notebooks() if args.command != "bench" else []))
     if args.command == "check":
         status = 0

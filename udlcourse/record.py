@@ -65,19 +65,38 @@ def record(name: str, value: Any) -> None:
         print(f"📌 {name} = {shown}")
 
 
+def _outputs_of(path: str | Path, mime_type: str) -> list[tuple[int, Any]]:
+    """(cell index, payload) for every output of ``mime_type`` in an executed notebook, in order."""
+    path = Path(path)
+    if path.suffix != ".ipynb" or not path.is_file():
+        raise ValueError(f"path must be an existing .ipynb file, got {str(path)!r}")
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    found = []
+    for index, cell in enumerate(notebook.get("cells", [])):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if mime_type in data:
+                found.append((index, data[mime_type]))
+    return found
+
+
 def read_records(path: str | Path) -> dict[str, Any]:
     """Return every value recorded with :func:`record` in an executed notebook, by name.
 
     A name recorded twice keeps its last value, as a rerun cell would.
     """
-    path = Path(path)
-    if path.suffix != ".ipynb" or not path.is_file():
-        raise ValueError(f"path must be an existing .ipynb file, got {str(path)!r}")
-    notebook = json.loads(path.read_text(encoding="utf-8"))
     records: dict[str, Any] = {}
-    for cell in notebook.get("cells", []):
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if RECORD_MIME_TYPE in data:
-                records.update(data[RECORD_MIME_TYPE])
+    for _, payload in _outputs_of(path, RECORD_MIME_TYPE):
+        records.update(payload)
     return records
+
+
+def read_claims(path: str | Path) -> list[dict[str, Any]]:
+    """Return the outcome of every :func:`udlcourse.claim` in an executed notebook, in order.
+
+    Each item is ``{"cell": index, "statement": ..., "holds": True/False, "evidence": ...}``, so a
+    parameter sweep can tell which of the book's claims held in each run.
+    """
+    from udlcourse.check import CLAIM_MIME_TYPE
+
+    return [{"cell": index, **payload} for index, payload in _outputs_of(path, CLAIM_MIME_TYPE)]

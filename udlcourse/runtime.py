@@ -57,10 +57,13 @@ def seed_everything(seed: int) -> None:
 
 
 def _strict_warnings() -> None:
-    """Turn deprecation warnings raised by course code into errors (used by the test suite)."""
+    """Turn deprecation warnings raised by course code into errors (in test runs, ``UDLCOURSE_STRICT=1``)."""
     course_code = r"(__main__|udlcourse(\..*)?)$"
     for category in (DeprecationWarning, FutureWarning):
         warnings.filterwarnings("error", category=category, module=course_code)
+
+
+THREADS_VARIABLE = "UDLCOURSE_THREADS"
 
 
 def setup(seed: int = 0, threads: int | None = 1) -> torch.device:
@@ -70,20 +73,29 @@ def setup(seed: int = 0, threads: int | None = 1) -> torch.device:
         seed: seed for Python, numpy and torch.
         threads: torch CPU threads. One is fastest for the course's small models on a busy laptop
             (two threads were measured ten times slower than one for a small CNN on a 2-core machine);
-            ``None`` leaves torch's default.
+            ``None`` leaves torch's default. The environment variable ``UDLCOURSE_THREADS`` overrides
+            it (``make robustness`` uses it to change the order of floating-point sums as another
+            machine would).
 
     Returns:
         The device to put models and tensors on.
     """
     from udlcourse import plot  # imported here: plot imports matplotlib, which is slow to import
 
+    forced = os.environ.get(THREADS_VARIABLE, "").strip()
+    if forced:
+        if not forced.isdigit() or int(forced) < 1:
+            raise ValueError(f"{THREADS_VARIABLE} must be a positive integer, got {forced!r}")
+        threads = int(forced)
     if threads is not None:
         if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
             raise ValueError(f"threads must be a positive integer or None, got {threads!r}")
         torch.set_num_threads(threads)
     seed_everything(seed)
     plot.use_course_style()
-    if os.environ.get("UDLCOURSE_STRICT_WARNINGS"):
+    from udlcourse.check import is_strict
+
+    if is_strict():
         _strict_warnings()
     return pick_device()
 

@@ -1,12 +1,20 @@
 """Every exercise of the course, by number ("2.1" is chapter 2's first exercise).
 
-Each chapter module lists its exercises (reference solution, test inputs, hint) in ``EXERCISES``;
-:func:`udlcourse.check.check` looks them up here.
+Each chapter module ``chNN.py`` in this package lists its exercises (reference solution, test inputs,
+hint) in ``EXERCISES``; the modules are found by name, so a new chapter needs no edit here.
+:func:`udlcourse.check.check` looks them up in :data:`EXERCISES`.
 """
 
-from udlcourse.check import Exercise
-from udlcourse.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10, ch11, ch12, ch13
+import importlib
+import pkgutil
+import re
 
-CHAPTERS = (ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10, ch11, ch12, ch13)
+from udlcourse.check import Exercise
+
+CHAPTERS = tuple(
+    importlib.import_module(f"{__name__}.{module.name}")
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)
+    if re.fullmatch(r"ch\d\d", module.name)
+)
 
 EXERCISES: dict[str, Exercise] = {exercise.id: exercise for chapter in CHAPTERS for exercise in chapter.EXERCISES}
