@@ -9,18 +9,18 @@ Notebooks import it as ``import udlcourse as udl`` and use:
 * ``udl.record(name, value)``: show and store a headline number (``udl.read_records`` and
   ``udl.read_claims`` read them back from an executed notebook);
 * ``udl.explore(draw, x=udl.Slider(...))``: an explorable that is a static figure when run headless;
-* the modules ``udl.data``, ``udl.plot``, ``udl.train`` and ``udl.models``.
+* the modules ``udl.data``, ``udl.plot``, ``udl.train``, ``udl.models`` and ``udl.metrics``.
 """
 
 __version__ = "0.1.0"
 
-from udlcourse import data, models, plot, train
+from udlcourse import data, metrics, models, plot, train
 from udlcourse.check import agree, check, claim
 from udlcourse.record import read_claims, read_records, record
 from udlcourse.runtime import diagnostics, setup
 from udlcourse.widgets import Choice, Slider, explorable, explore
 
 __all__ = [
-    "Choice", "Slider", "agree", "check", "claim", "data", "diagnostics", "explorable", "explore", "models",
-    "plot", "read_claims", "read_records", "record", "setup", "train",
+    "Choice", "Slider", "agree", "check", "claim", "data", "diagnostics", "explorable", "explore", "metrics",
+    "models", "plot", "read_claims", "read_records", "record", "setup", "train",
 ]

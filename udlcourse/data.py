@@ -5,6 +5,7 @@
 * :func:`gabor`: data for the non-convex Gabor model (chapters 6 and 9).
 * :func:`mnist1d`: MNIST-1D (Greydanus and Kobak 2020), generated procedurally with the ``mnist1d``
   package and cached on disk, so a second call is fast.
+* :func:`digits`: scikit-learn's bundled 8×8 handwritten digits (no download), scaled to [0, 1].
 
 Each returns a :class:`Split` of training and test data, as numpy arrays or (``as_tensors=True``) as
 torch tensors.
@@ -192,4 +193,35 @@ def mnist1d(
                 pass  # a read-only home folder only costs the regeneration next time
         _MNIST1D_MEMORY[key] = split
     split = Split(*(array.copy() for array in _MNIST1D_MEMORY[key]))
+    return _finish(split, as_tensors, device)
+
+
+DIGITS_PIXELS = 64
+
+
+def digits(
+    test_fraction: float = 0.25,
+    seed: int = 0,
+    as_tensors: bool = False,
+    device: torch.device | str | None = None,
+) -> Split:
+    """scikit-learn's 8×8 handwritten digits (1,797 images bundled with the package, never downloaded).
+
+    Inputs are float32 of shape ``(n, 64)`` (rows of the 8×8 image, pixel values scaled from 0–16 to
+    [0, 1]); labels are int64 digits 0–9. The split is stratified by class and seeded by ``seed``.
+    """
+    from sklearn.datasets import load_digits
+
+    if not isinstance(test_fraction, float) or not 0.0 < test_fraction < 1.0:
+        raise ValueError(f"test_fraction must be a float strictly between 0 and 1, got {test_fraction!r}")
+    _require_count("seed", seed, minimum=0)
+    bunch = load_digits()
+    x = (bunch.data / 16.0).astype(np.float32)
+    y = bunch.target.astype(np.int64)
+    rng = np.random.default_rng(int(seed))
+    test = np.zeros(len(y), dtype=bool)
+    for label in np.unique(y):  # stratified: the same fraction of every digit in the test set
+        members = np.flatnonzero(y == label)
+        test[rng.choice(members, size=int(round(test_fraction * len(members))), replace=False)] = True
+    split = Split(x[~test], y[~test], x[test], y[test])
     return _finish(split, as_tensors, device)
