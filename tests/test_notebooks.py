@@ -166,3 +166,44 @@ def test_bench_prints_a_table_with_a_total(tmp_path, capsys):
     captured = capsys.readouterr()
     assert re.search(r"ch97_broken\.ipynb\s+\d+\.\d\s+\d+\s+FAILED", captured.out), captured.out
     assert "boom" in captured.err, "the failing run's log is shown"
+
+
+@pytest.mark.slow
+def test_a_learner_run_goes_past_a_failed_claim_and_read_claims_reports_it(tmp_path, monkeypatch):
+    sweep = tmp_path / "ch99_sweep.ipynb"
+    tools.write(notebook([
+        code("SEED = 0", tags=["parameters"]),
+        code("import udlcourse as udl"),
+        code("udl.claim('the seed is small', SEED < 5, f'SEED = {SEED}')"),
+        code("udl.claim('the seed is even', SEED % 2 == 0, f'SEED = {SEED}')\nudl.record('after', 1)"),
+    ]), sweep)
+    monkeypatch.delenv("UDLCOURSE_STRICT", raising=False)  # an instructor's sweep, not a test run
+    executed = tools.execute(sweep, tmp_path / "seed3.ipynb", parameters={"SEED": 3})
+    claims = udl.read_claims(executed)
+    assert [(c["statement"], c["holds"], c["evidence"]) for c in claims] == [
+        ("the seed is small", True, "SEED = 3"), ("the seed is even", False, "SEED = 3")]
+    assert udl.read_records(executed) == {"after": 1}, "the notebook went on after the failed claim"
+    monkeypatch.setenv("UDLCOURSE_STRICT", "1")
+    with pytest.raises(tools.NotebookFailed, match=r"failed at cell 3 .*ClaimError: ✘ Claim does not hold: the seed is even"):
+        tools.execute(sweep, tmp_path / "strict.ipynb", parameters={"SEED": 3})
+
+
+@pytest.mark.slow
+def test_robustness_runs_each_seed_strict_with_one_run_at_two_threads(tmp_path, capsys):
+    probe = tmp_path / "ch98_probe.ipynb"
+    tools.write(notebook([
+        code("SEED = 0", tags=["parameters"]),
+        code("import torch\nimport udlcourse as udl\ndevice = udl.setup(seed=SEED)"),
+        code("udl.claim('the seed is not 2', SEED != 2, f'SEED = {SEED}')\n"
+             "udl.record('threads', torch.get_num_threads())"),
+    ]), probe)
+    build = tmp_path / "robust"
+    assert tools.main(["robustness", str(probe), "--seeds", "0", "1", "--build", str(build)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"ch98_probe\.ipynb\s+ok\s+\d+\.\d s\s+ok\s+\d+\.\d s", out), out
+    assert "seed 1 (2 threads)" in out and "every run passed" in out
+    assert udl.read_records(build / "seed0" / probe.name) == {"threads": 1}
+    assert udl.read_records(build / "seed1" / probe.name) == {"threads": 2}
+    assert tools.main(["robustness", str(probe), "--seeds", "2", "--build", str(build)]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"ch98_probe\.ipynb\s+FAILED", out) and "ClaimError" in out and "1 of 1 runs failed" in out
