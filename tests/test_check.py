@@ -1,9 +1,12 @@
+import io
+
 import numpy as np
 import pytest
 import torch
 
 import udlcourse as udl
-from udlcourse.check import AgreementError, ClaimError, ExerciseError, compare_values
+from udlcourse.check import (AgreementError, Case, ClaimError, Exercise, ExerciseError, NotAttempted, _show_printed,
+                             compare_values, find_problem, same_module_outputs, same_rows_in_any_order)
 
 
 def test_compare_values_explains_each_kind_of_mistake():
@@ -117,3 +120,128 @@ def test_agree_prints_the_largest_difference_or_explains(strict, capsys):
 def test_a_failed_agreement_never_stops_a_learner(learner, capsys):
     udl.agree("close but not equal", [1.0, 2.1], [1.0, 2.0])
     assert "✘ Does not agree: close but not equal" in capsys.readouterr().out
+
+
+def _exercise(reference, *cases, **options):
+    return Exercise(id="0.1", title="a test exercise", reference=reference, cases=tuple(cases), hint="eq. 0.1",
+                    **options)
+
+
+def test_changing_an_input_in_place_is_explained():
+    def scale(x, factor):
+        return x * factor
+
+    def scale_in_place(x, factor):
+        x *= factor
+        return x
+
+    exercise = _exercise(scale, Case((np.arange(3.0), 2.0)), Case((torch.ones(2), 3.0)))
+    assert find_problem(exercise, scale) is None
+    problem = find_problem(exercise, scale_in_place)
+    assert "changed its argument `x` in place" in problem and "x.copy()" in problem
+    table = {"counts": np.zeros(3)}
+
+    def count_into(table, index):
+        table["counts"][index] += 1
+        return index
+
+    assert "changed its argument `table`" in find_problem(_exercise(lambda table, index: index, Case((table, 1))),
+                                                          count_into)
+    allowed = _exercise(lambda table, index: index, Case((table, 1)), may_change=("table",))
+    assert find_problem(allowed, count_into) is None
+
+
+def test_the_kind_of_number_the_text_asks_for_is_checked():
+    mask = _exercise(lambda x: x > 0, Case((np.array([-1.0, 2.0]),)))
+    assert "expected True/False values" in find_problem(mask, lambda x: (x > 0).astype(float))
+    indices = _exercise(lambda x: np.argsort(x), Case((np.array([3.0, 1.0, 2.0]),)))
+    assert "expected integers" in find_problem(indices, lambda x: np.argsort(x).astype(float))
+    count = _exercise(lambda n: 2**n, Case((2,)))
+    problem = find_problem(count, lambda n: 2.0**n)
+    assert "the float 4; expected the integer 4" in problem and "int(round" in problem
+    assert "3.9999999999999996" in find_problem(count, lambda n: 4 - 4e-16)
+    assert find_problem(count, lambda n: np.int32(4)) is None
+    real = _exercise(lambda x: np.sqrt(x), Case((4.0,)))
+    assert "complex number" in find_problem(real, lambda x: np.sqrt(complex(x)))
+    assert find_problem(real, lambda x: 2) is None, "an integer is a fine real number"
+    floats = _exercise(lambda x: x * 1.0, Case((np.array([1, 2]),)))
+    assert find_problem(floats, lambda x: x.copy()) is None
+    assert "masked array" in find_problem(floats, lambda x: np.ma.masked_all(2))
+
+
+def test_sequences_that_unpack_alike_are_accepted():
+    pair = _exercise(lambda x: (x.min(), x.max()), Case((np.array([3.0, 1.0]),)))
+    assert find_problem(pair, lambda x: [x.min(), x.max()]) is None
+    assert find_problem(pair, lambda x: np.array([x.min(), x.max()])) is None
+    assert "item 1: it is None" in find_problem(pair, lambda x: (x.min(), None))
+    assert "forget the `return`" in find_problem(pair, lambda x: None)
+
+
+def test_messages_name_the_real_cause():
+    log = _exercise(lambda p: np.log(p + 1e-300), Case((np.array([0.0, 1.0]),)))
+    assert "log of zero" in find_problem(log, lambda p: np.log(p))
+
+    def draw(n, rng):
+        return rng.normal(size=n)
+
+    sample = _exercise(draw, Case((3, np.random.default_rng(0)), note="three draws"))
+    problem = find_problem(sample, lambda n, rng: np.random.default_rng(5).normal(size=n))
+    assert "draw(3, rng)" not in problem and "(3, rng)" in problem and "come from the generator" in problem
+    assert find_problem(sample, draw) is None
+
+
+def test_only_the_untouched_stub_is_not_attempted():
+    def stub(x):
+        raise NotImplementedError("Exercise 0.1: a test exercise (write your code here)")
+
+    def unfinished(x):
+        if x > 1:
+            raise NotImplementedError("the case x > 1")
+        return x
+
+    exercise = _exercise(lambda x: x, Case((1,)), Case((2,)))
+    with pytest.raises(NotAttempted):
+        find_problem(exercise, stub)
+    assert "Some path through your function is not finished" in find_problem(exercise, unfinished)
+
+
+def test_swapped_or_unquoted_arguments_get_a_plain_message():
+    def least_squares_loss(x, y, phi0, phi1):
+        return 0.0
+
+    with pytest.raises(ExerciseError, match=r"number first and your function second: udl.check\('2.2', least"):
+        udl.check(least_squares_loss, "2.2")
+    with pytest.raises(ExerciseError, match=r"a string such as \"2.2\" \(in quotes\), got 2.2"):
+        udl.check(2.2, least_squares_loss)
+
+
+def test_a_learners_prints_are_shown_but_do_not_flood(capsys):
+    def chatty(x):
+        for i in range(50):
+            print("step", i)
+        return x
+
+    exercise = _exercise(lambda x: x, Case((1.0,)), Case((2.0,)))
+    printed = io.StringIO()
+    assert find_problem(exercise, chatty, printed) is None
+    assert printed.getvalue().count("step") == 100
+    _show_printed(printed)
+    out = capsys.readouterr().out
+    assert out.count("step") == 10 and "90 more lines printed by your function were hidden" in out
+
+
+def test_custom_comparisons_for_sets_and_modules():
+    items = _exercise(lambda x: np.unique(x), Case((np.array([3, 1, 3, 2]),)), compare=same_rows_in_any_order)
+    assert find_problem(items, lambda x: np.array([2, 3, 1])) is None
+    assert "different items" in find_problem(items, lambda x: np.array([2, 3, 3]))
+
+    def build(width):
+        torch.manual_seed(0)
+        return torch.nn.Sequential(torch.nn.Linear(3, width), torch.nn.ReLU(), torch.nn.Linear(width, 1))
+
+    module = _exercise(build, Case((4,)), compare=same_module_outputs(torch.ones(5, 3)))
+    assert find_problem(module, build) is None
+    tanh = lambda width: torch.nn.Sequential(torch.nn.Linear(3, width), torch.nn.Tanh(), torch.nn.Linear(width, 1))  # noqa: E731
+    assert "values differ" in find_problem(module, tanh)
+    wide = lambda width: torch.nn.Sequential(torch.nn.Linear(3, width + 1), torch.nn.ReLU(), torch.nn.Linear(width + 1, 1))  # noqa: E731
+    assert "parameters have shapes" in find_problem(module, wide)

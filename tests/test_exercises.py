@@ -18,7 +18,7 @@ def mistakes_for(exercise_id: str) -> list:
 
 
 def stub(*args, **kwargs):
-    raise NotImplementedError("Exercise: write your code here")
+    raise NotImplementedError("Exercise 0.0: the stub (write your code here)")
 
 
 IDS = sorted(EXERCISES, key=lambda i: tuple(int(p) for p in i.split(".")))

@@ -14,7 +14,11 @@ The exercises themselves (references, inputs, hints) live in :mod:`udlcourse.exe
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import inspect
+import io
+import math
 import numbers
 import os
 from dataclasses import dataclass, field
@@ -37,7 +41,13 @@ class Case:
 class Exercise:
     """An exercise: its number, a short title, the reference solution, the test inputs and a hint.
 
-    Results are compared with :func:`compare_values` to within ``rtol`` and ``atol``.
+    Results are compared with :func:`compare_values` to within ``rtol`` and ``atol``. An exercise whose
+    result is not a number or an array compared value by value gives its own ``compare(expected, got)``,
+    which returns what is wrong in plain words or None: for example :func:`same_rows_in_any_order` for a
+    set of items whose order the text does not fix, :func:`same_module_outputs` for a ``torch.nn.Module``
+    the learner builds, or a function that compares statistics of random draws. ``may_change`` names the
+    arguments the function is meant to change in place (an optimiser's state, a random generator);
+    every other argument must come back unchanged.
     """
 
     id: str
@@ -47,6 +57,8 @@ class Exercise:
     hint: str
     rtol: float = 1e-5
     atol: float = 1e-7
+    compare: Callable[[Any, Any], str | None] | None = None
+    may_change: tuple[str, ...] = ()
 
 
 class ExerciseError(AssertionError):
@@ -58,7 +70,10 @@ class ExerciseError(AssertionError):
 
 
 class NotAttempted(Exception):
-    """The learner's function still raises NotImplementedError."""
+    """The learner's function is still the exercise stub (it raises the stub's NotImplementedError)."""
+
+
+STUB_MARKER = "(write your code here)"  # the end of the stub's message in the exercise edition
 
 
 def _registry() -> dict[str, Exercise]:
@@ -84,13 +99,18 @@ def short_repr(value: Any) -> str:
     """A compact, readable rendering of a value for messages (small arrays in full, big ones summarised)."""
     if isinstance(value, torch.Tensor):
         return f"tensor({short_repr(value.detach().cpu().numpy())}, dtype={value.dtype})"
+    if isinstance(value, np.random.Generator):
+        return "rng"
+    if isinstance(value, torch.Generator):
+        return "generator"
     if isinstance(value, np.ndarray):
         if value.ndim == 0:
             return short_repr(value.item())
         text = np.array2string(value, precision=4, threshold=12, edgeitems=3, separator=", ")
         return text if value.size <= 12 else f"{text} (shape {value.shape})"
-    if isinstance(value, float):
-        return f"{value:.6g}"
+    if isinstance(value, float):  # a float a hair off an integer is shown in full (3.9999999999999996, not 4)
+        near_integer = math.isfinite(value) and value != round(value) and abs(value - round(value)) < 1e-6
+        return repr(value) if near_integer else f"{value:.6g}"
     if isinstance(value, (tuple, list)):
         inner = ", ".join(short_repr(v) for v in value)
         return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
@@ -119,12 +139,18 @@ def _describe_call(name: str, case: Case) -> str:
 def _kind(value: Any) -> str:
     if isinstance(value, torch.Tensor):
         return "a torch tensor"
+    if isinstance(value, np.ma.MaskedArray):
+        return "a masked array"
     if isinstance(value, np.ndarray):
         return "a numpy array"
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         return "a bool"
+    if isinstance(value, (complex, np.complexfloating)):
+        return "a complex number"
+    if isinstance(value, numbers.Integral):
+        return "an integer"
     if isinstance(value, numbers.Number):
-        return "a number"
+        return "a float"
     if isinstance(value, (tuple, list)):
         return f"a {type(value).__name__} of {len(value)} items"
     if value is None:
@@ -132,64 +158,121 @@ def _kind(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def _as_number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, numbers.Number):
-        return value
-    if isinstance(value, (np.ndarray, torch.Tensor)) and value.ndim == 0:
-        return value.item()
+def _dtype_kind(dtype: np.dtype) -> str:
+    if dtype == np.bool_:
+        return "bool"
+    if np.issubdtype(dtype, np.integer):
+        return "integer"
+    if np.issubdtype(dtype, np.complexfloating):
+        return "complex"
+    if np.issubdtype(dtype, np.floating):
+        return "float"
+    return "other"
+
+
+_KIND_ADVICE = {
+    "bool": "True/False values (a comparison such as `x > 0` gives them)",
+    "integer": "integers (indices or counts): use integer arithmetic or `.astype(int)` after rounding",
+    "float": "real numbers",
+}
+
+
+def _scalar_kind(value: Any) -> str | None:
+    """bool, integer, float or complex for a single number (a 0-d array included); None otherwise."""
+    if isinstance(value, torch.Tensor):
+        value = value.detach().cpu().numpy()
+    if isinstance(value, np.ndarray):
+        return _dtype_kind(value.dtype) if value.ndim == 0 else None
+    if isinstance(value, (bool, np.bool_)):
+        return "bool"
+    if isinstance(value, numbers.Integral):
+        return "integer"
+    if isinstance(value, (complex, np.complexfloating)):
+        return "complex"
+    if isinstance(value, numbers.Real):
+        return "float"
     return None
 
 
+def _plain_array(value: np.ndarray | torch.Tensor) -> np.ndarray:
+    return value.detach().cpu().numpy() if isinstance(value, torch.Tensor) else np.asarray(value)
+
+
 def compare_values(expected: Any, got: Any, rtol: float = 1e-5, atol: float = 1e-7) -> str | None:
-    """Compare a result with the expected one; return what is wrong in plain words, or None if it matches."""
+    """Compare a result with the expected one; return what is wrong in plain words, or None if it matches.
+
+    The kind of value matters where it changes what later code can do with it: a bool where a bool is
+    expected, an integer (not 4.0) where an integer count or index is expected, real numbers where real
+    numbers are expected, an array where an array is expected. A tuple may come back as a list or a 1-D
+    array of the same length, and a list as a tuple, since they unpack alike.
+    """
+    return _compare(expected, got, rtol, atol, top=True)
+
+
+def _compare(expected: Any, got: Any, rtol: float, atol: float, top: bool) -> str | None:
     if got is None and expected is not None:
-        return "it returned None: did you forget the `return` statement?"
-    if isinstance(expected, bool):
-        if not isinstance(got, (bool, np.bool_)):
-            return f"it returned {_kind(got)}; expected a bool (True or False)."
-        return None if bool(got) == expected else f"it returned {got}; expected {expected}."
+        return "it returned None: did you forget the `return` statement?" if top else "it is None; expected a value."
     if isinstance(expected, (tuple, list)):
+        if isinstance(got, (np.ndarray, torch.Tensor)) and got.ndim == 1:
+            got = list(got)
         if not isinstance(got, (tuple, list)) or len(got) != len(expected):
             return f"it returned {_kind(got)}; expected {_kind(expected)}."
         for position, (e, g) in enumerate(zip(expected, got)):
-            problem = compare_values(e, g, rtol, atol)
+            problem = _compare(e, g, rtol, atol, top=False)
             if problem:
                 return f"item {position} → {problem}" if problem.startswith("item ") else f"item {position}: {problem}"
         return None
-    if isinstance(expected, numbers.Number) or (isinstance(expected, np.ndarray) and expected.ndim == 0):
-        number = _as_number(got)
-        if number is None:
-            return f"it returned {_kind(got)}; expected a single number."
-        expected_number = _as_number(expected)
-        if isinstance(expected_number, numbers.Integral):
-            if number != expected_number:
-                return f"it returned {short_repr(number)}; expected {expected_number}."
-            return None
-        return _compare_arrays(np.asarray(expected_number, float), np.asarray(number, float), rtol, atol)
+    expected_kind = _scalar_kind(expected)
+    if expected_kind is not None and not isinstance(expected, (np.ndarray, torch.Tensor)):
+        return _compare_scalars(expected, expected_kind, got, rtol, atol)
     if isinstance(expected, (np.ndarray, torch.Tensor)):
+        if isinstance(got, np.ma.MaskedArray):
+            return "it returned a masked array; expected a plain numpy array (use np.where instead of a mask)."
         if not isinstance(got, type(expected)):
+            if expected.ndim == 0 and _scalar_kind(got) is not None:
+                return _compare_scalars(expected.item(), _dtype_kind(_plain_array(expected).dtype), got, rtol, atol)
             return f"it returned {_kind(got)}; expected {_kind(expected)}."
         if tuple(got.shape) != tuple(expected.shape):
-            return (
-                f"it returned an array of shape {tuple(got.shape)}; expected shape {tuple(expected.shape)}."
-            )
-        e = expected.detach().cpu().numpy() if isinstance(expected, torch.Tensor) else expected
-        g = got.detach().cpu().numpy() if isinstance(got, torch.Tensor) else got
-        if not np.issubdtype(g.dtype, np.number) and g.dtype != np.bool_:
+            return f"it returned an array of shape {tuple(got.shape)}; expected shape {tuple(expected.shape)}."
+        e, g = _plain_array(expected), _plain_array(got)
+        want, have = _dtype_kind(e.dtype), _dtype_kind(g.dtype)
+        if have == "other":
             return f"it returned an array of {g.dtype} values; expected numbers."
+        if have != want and not (want == "float" and have in ("integer", "bool")):
+            return (f"it returned an array of {g.dtype} values; expected {_KIND_ADVICE.get(want, want)} "
+                    f"(an array of {e.dtype}).")
         return _compare_arrays(e.astype(float), g.astype(float), rtol, atol)
     if got != expected:
         return f"it returned {short_repr(got)}; expected {short_repr(expected)}."
     return None
 
 
+def _compare_scalars(expected: Any, want: str, got: Any, rtol: float, atol: float) -> str | None:
+    have = _scalar_kind(got)
+    if have is None:
+        return f"it returned {_kind(got)}; expected a single number."
+    value = got.item() if isinstance(got, (np.ndarray, torch.Tensor, np.generic)) else got
+    if have == "complex" and want != "complex":
+        return f"it returned the complex number {value}; expected a real number (a square root or log of a negative?)."
+    if want == "bool":
+        if have != "bool":
+            return f"it returned {_kind(got)} ({short_repr(value)}); expected a bool (True or False)."
+        return None if bool(value) == bool(expected) else f"it returned {bool(value)}; expected {bool(expected)}."
+    if want == "integer":
+        if have not in ("integer", "bool"):
+            return (f"it returned the float {short_repr(float(value))}; expected the integer {expected}: the text asks "
+                    f"for an integer (a count or an index), so compute it with integers or round it with int(round(...)).")
+        return None if int(value) == int(expected) else f"it returned {int(value)}; expected {int(expected)}."
+    return _compare_arrays(np.asarray(expected), np.asarray(value), rtol, atol)
+
+
 def _compare_arrays(expected: np.ndarray, got: np.ndarray, rtol: float, atol: float) -> str | None:
     if np.isnan(got).any() and not np.isnan(expected).any():
-        return "the result contains NaN (not a number): look for 0/0, log(0) or overflow in exp."
-    if np.isinf(got).any() and not np.isinf(expected).any():
+        return "the result contains NaN (not a number): look for 0/0, inf − inf, log of a negative, or overflow in exp."
+    if np.isposinf(got).any() and not np.isposinf(expected).any():
         return "the result contains inf: something overflowed (a large exp?) or divided by zero."
+    if np.isneginf(got).any() and not np.isneginf(expected).any():
+        return "the result contains -inf: a log of zero (or of a number that underflowed to zero), or an overflow."
     close = np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
     if close.all():
         return None
@@ -203,26 +286,136 @@ def _compare_arrays(expected: np.ndarray, got: np.ndarray, rtol: float, atol: fl
     )
 
 
-def find_problem(exercise: Exercise, answer: Callable) -> str | None:
+def same_rows_in_any_order(expected: Any, got: Any) -> str | None:
+    """A ``compare`` for exercises whose result is a set of items (rows, or entries of a 1-D array) in an
+    order the text does not fix: sorts both, then compares them exactly."""
+    if not isinstance(got, (np.ndarray, torch.Tensor)):
+        return f"it returned {_kind(got)}; expected {_kind(expected)}."
+    e, g = _plain_array(expected), _plain_array(got)
+    if g.shape != e.shape:
+        return f"it returned an array of shape {g.shape}; expected shape {e.shape}."
+    order = (lambda a: np.sort(a)) if e.ndim == 1 else (lambda a: a[np.lexsort(a.T[::-1])])
+    if not np.array_equal(order(e), order(g)):
+        return f"it returned different items (order does not matter here).\n  got:      {short_repr(g)}\n  expected: {short_repr(e)}"
+    return None
+
+
+def same_module_outputs(inputs: torch.Tensor, rtol: float = 1e-5, atol: float = 1e-6) -> Callable[[Any, Any], str | None]:
+    """A ``compare`` for exercises whose result is a ``torch.nn.Module``: the learner's module must have the
+    same parameter shapes as the reference and, after the reference's parameters are copied into it, give
+    the same outputs on ``inputs``."""
+
+    def compare(expected: torch.nn.Module, got: Any) -> str | None:
+        if not isinstance(got, torch.nn.Module):
+            return f"it returned {_kind(got)}; expected a torch.nn.Module."
+        want = {name: tuple(p.shape) for name, p in expected.named_parameters()}
+        have = {name: tuple(p.shape) for name, p in got.named_parameters()}
+        if sorted(want.values()) != sorted(have.values()):
+            return f"its parameters have shapes {sorted(have.values())}; expected {sorted(want.values())}."
+        try:
+            with torch.no_grad():
+                for target, source in zip(sorted(got.parameters(), key=lambda p: tuple(p.shape)),
+                                          sorted(expected.parameters(), key=lambda p: tuple(p.shape))):
+                    target.copy_(source)
+                return compare_values(expected(inputs), got(inputs), rtol, atol)
+        except Exception as error:  # the learner's forward pass raised
+            return f"calling the module you built raised {type(error).__name__}: {error}"
+
+    return compare
+
+
+def _snapshot(value: Any) -> Any:
+    """A copy of an argument that can tell later whether the argument was changed in place."""
+    if isinstance(value, torch.Tensor):
+        return value.detach().clone()
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, (list, tuple)):
+        return type(value)(_snapshot(v) for v in value) if isinstance(value, list) else tuple(_snapshot(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _snapshot(v) for k, v in value.items()}
+    return None  # numbers, strings, generators, modules: not compared
+
+
+def _changed(before: Any, after: Any) -> bool:
+    if before is None:
+        return False
+    if isinstance(before, (np.ndarray, torch.Tensor)):
+        a, b = _plain_array(before), _plain_array(after)
+        return a.shape != b.shape or not np.array_equal(a, b, equal_nan=True)
+    if isinstance(before, (list, tuple)):
+        return len(before) != len(after) or any(_changed(x, y) for x, y in zip(before, after))
+    if isinstance(before, dict):
+        return before.keys() != after.keys() or any(_changed(before[k], after[k]) for k in before)
+    return False
+
+
+def _parameter_names(function: Callable, case: Case) -> list[str]:
+    try:
+        names = list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        names = []
+    positional = [names[i] if i < len(names) else f"argument {i + 1}" for i in range(len(case.args))]
+    return positional + list(case.kwargs)
+
+
+def _run(answer: Callable, args: tuple, kwargs: dict, printed: io.StringIO) -> Any:
+    with np.errstate(all="ignore"), contextlib.redirect_stdout(printed):  # problems are reported in plain words
+        return answer(*args, **kwargs)
+
+
+def find_problem(exercise: Exercise, answer: Callable, printed: io.StringIO | None = None) -> str | None:
     """Run ``answer`` on every case of ``exercise``; return the first problem found, or None.
 
+    What ``answer`` prints goes to ``printed`` (a fresh buffer if None).
+
     Raises:
-        NotAttempted: when ``answer`` raises NotImplementedError (the unattempted stub).
+        NotAttempted: when ``answer`` is the untouched stub (it raises the stub's NotImplementedError
+            on the first case).
     """
     name = getattr(answer, "__name__", "your function")
-    for case in exercise.cases:
+    printed = printed if printed is not None else io.StringIO()
+    for number, case in enumerate(exercise.cases):
         expected = exercise.reference(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+        args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)
+        before = [_snapshot(a) for a in args] + [_snapshot(v) for v in kwargs.values()]
         try:
-            with np.errstate(all="ignore"):  # overflow and 0/0 are reported below in plain words instead
-                got = answer(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+            got = _run(answer, args, kwargs, printed)
         except NotImplementedError as error:
-            raise NotAttempted(str(error)) from None
+            if number == 0 and STUB_MARKER in str(error):
+                raise NotAttempted(str(error)) from None
+            return (f"Calling {_describe_call(name, case)} raised NotImplementedError: {error}\n"
+                    f"  Some path through your function is not finished yet.")
         except Exception as error:  # the learner's code raised: report it plainly, not as a traceback
             return f"Calling {_describe_call(name, case)} raised {type(error).__name__}: {error}"
-        problem = compare_values(expected, got, exercise.rtol, exercise.atol)
+        names = _parameter_names(exercise.reference, case)
+        after = list(args) + list(kwargs.values())
+        for argument, old, new in zip(names, before, after):
+            if argument not in exercise.may_change and _changed(old, new):
+                return (f"For {_describe_call(name, case)}\n  your function changed its argument `{argument}` in "
+                        f"place (for example with `{argument} *= …`, `{argument} -= …` or `{argument}[…] = …`). The "
+                        f"notebook's own data would change with it. Build a new array instead: "
+                        f"`{argument} = {argument} * …`, or work on `{argument}.copy()`.")
+        compare = exercise.compare or (lambda e, g: compare_values(e, g, exercise.rtol, exercise.atol))
+        problem = compare(expected, got)
         if problem:
+            if any(isinstance(a, (np.random.Generator, torch.Generator)) for a in after):
+                problem += ("\n  Every random number must come from the generator passed in (`rng`), drawn in the "
+                            "order the text gives: not from np.random.…, torch.… or a new generator.")
             return f"For {_describe_call(name, case)}\n  {problem}"
     return None
+
+
+MAX_PRINTED_LINES = 10
+
+
+def _show_printed(printed: io.StringIO) -> None:
+    lines = printed.getvalue().splitlines()
+    if not lines:
+        return
+    print("\n".join(lines[:MAX_PRINTED_LINES]))
+    if len(lines) > MAX_PRINTED_LINES:
+        print(f"… ({len(lines) - MAX_PRINTED_LINES} more lines printed by your function were hidden)")
 
 
 def check(exercise_id: str, answer: Callable) -> Callable:
@@ -231,6 +424,16 @@ def check(exercise_id: str, answer: Callable) -> Callable:
     Returns ``answer`` when it is correct, the reference implementation when the exercise is not
     attempted yet, and raises :class:`ExerciseError` explaining the mistake when it is wrong.
     """
+    if callable(exercise_id) and isinstance(answer, str):
+        raise ExerciseError(
+            f"check(...) takes the exercise number first and your function second: "
+            f"udl.check({answer!r}, {getattr(exercise_id, '__name__', 'my_function')})."
+        )
+    if not isinstance(exercise_id, str):
+        raise ExerciseError(
+            f"The exercise number must be a string such as \"2.2\" (in quotes), got {short_repr(exercise_id)}: "
+            f"udl.check(\"{exercise_id}\", {getattr(answer, '__name__', 'my_function')})."
+        )
     exercise = get_exercise(exercise_id)
     label = f"Exercise {exercise.id} ({exercise.title})"
     if not callable(answer):
@@ -238,14 +441,16 @@ def check(exercise_id: str, answer: Callable) -> Callable:
             f"{label}: check({exercise.id!r}, ...) needs the function you wrote, but got {_kind(answer)}.\n"
             f"Pass the function itself, without calling it: check({exercise.id!r}, my_function)."
         )
+    printed = io.StringIO()
     try:
-        problem = find_problem(exercise, answer)
+        problem = find_problem(exercise, answer, printed)
     except NotAttempted:
         print(
             f"○ {label}: not attempted yet. Replace the `raise NotImplementedError` line with your code "
             f"and run the cell again. Until then the notebook uses the course's reference solution."
         )
         return exercise.reference
+    _show_printed(printed)
     if problem:
         raise ExerciseError(f"✘ {label} is not right yet.\n{problem}\nHint: {exercise.hint}")
     print(f"✔ {label}: correct on all {len(exercise.cases)} test inputs.")

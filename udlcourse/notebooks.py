@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from udlcourse.check import STRICT_VARIABLE
+from udlcourse.check import STRICT_VARIABLE, STUB_MARKER
 from udlcourse.course import PIP_INSTALL_TARGET, colab_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,7 +118,7 @@ def strip_solutions(code: str, exercise_id: str) -> str:
                 raise ValueError(f"line {number}: {BEGIN_SOLUTION} inside another solution span")
             inside = True
             indent = line[: len(line) - len(line.lstrip())]
-            message = json.dumps(f"{_exercise_title(exercise_id)} (write your code here)", ensure_ascii=False)
+            message = json.dumps(f"{_exercise_title(exercise_id)} {STUB_MARKER}", ensure_ascii=False)
             result.append(f"{indent}raise NotImplementedError({message})")
         elif marker == END_SOLUTION:
             if not inside:
