@@ -15,7 +15,7 @@ SEEDS ?= 1 2
 test execute bench robustness: export UDLCOURSE_STRICT := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: lab test browser-deps execute exercises readme check bench robustness clean
+.PHONY: lab progress grade test browser-deps execute exercises readme check bench robustness clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,19 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt -e .
 	touch $(STAMP)
 
+# JupyterLab on the learner's own workspace/ (git-ignored): seeded with the exercise edition on first use,
+# and synced on each start without ever overwriting a notebook the learner changed (tools/workspace.py).
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
+	$(PY) -m tools.workspace
+	$(VENV)/bin/jupyter lab --notebook-dir=workspace $(ROOT_FLAG)
+
+progress: $(STAMP)
+	$(PY) -m udlcourse.progress workspace
+
+# Runs the students' code: see README ("Grading a class") for running it in a container.
+grade: $(STAMP)
+	@if [ -z "$(SUBMISSIONS)" ]; then echo "usage: make grade SUBMISSIONS=folder-of-submitted-notebooks"; exit 2; fi
+	$(PY) -m tools.grade "$(SUBMISSIONS)" --out build/grades --cell-timeout $(CELL_TIMEOUT)
 
 test: $(STAMP) browser-deps
 	$(PY) -m pytest tests notebooks --nbval-lax --nbval-cell-timeout=$(CELL_TIMEOUT) --timeout=900

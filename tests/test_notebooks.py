@@ -56,6 +56,8 @@ def test_exercise_edition_changes_only_solutions_and_outputs():
     executed["cells"][2]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "x"}]
     executed["cells"][2]["execution_count"] = 4
     edition = tools.exercise_edition(executed)
+    fingerprint = edition["metadata"].pop(tools.GENERATED_KEY)
+    assert fingerprint == tools.content_fingerprint(edition)
     assert edition["metadata"] == worked["metadata"] and len(edition["cells"]) == len(worked["cells"])
     changed = 0
     for before, after in zip(worked["cells"], edition["cells"]):
@@ -207,3 +209,26 @@ def test_robustness_runs_each_seed_strict_with_one_run_at_two_threads(tmp_path, 
     assert tools.main(["robustness", str(probe), "--seeds", "2", "--build", str(build)]) == 1
     out = capsys.readouterr().out
     assert re.search(r"ch98_probe\.ipynb\s+FAILED", out) and "ClaimError" in out and "1 of 1 runs failed" in out
+
+
+def _tiny_course(root, chapters=("ch02_supervised_learning",)):
+    (root / "notebooks").mkdir(parents=True)
+    for name in chapters:
+        shutil.copy(ROOT / "notebooks" / f"{name}.ipynb", root / "notebooks" / f"{name}.ipynb")
+    tools.write_exercise_editions(root)
+
+
+def test_make_exercises_refuses_to_overwrite_edits_it_did_not_make(tmp_path):
+    _tiny_course(tmp_path)
+    edition = tmp_path / "notebooks" / "exercises" / "ch02_supervised_learning.ipynb"
+    assert not tools.carries_edits(edition)
+    answered = tools.read(edition)
+    answered["cells"][5]["source"] = "my answer"
+    tools.write(answered, edition)
+    before = edition.read_text()
+    with pytest.raises(tools.EditedExerciseEdition, match="notebooks/exercises/ch02_supervised_learning.ipynb"):
+        tools.write_exercise_editions(tmp_path)
+    assert edition.read_text() == before, "nothing was written"
+    edition.unlink()
+    tools.write_exercise_editions(tmp_path)
+    assert not tools.carries_edits(edition)

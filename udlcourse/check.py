@@ -74,6 +74,25 @@ class NotAttempted(Exception):
 
 
 STUB_MARKER = "(write your code here)"  # the end of the stub's message in the exercise edition
+CHECK_MIME_TYPE = "application/vnd.udlcourse.check+json"
+CLAIM_MIME_TYPE = "application/vnd.udlcourse.claim+json"
+
+
+def _show(text: str, payload: dict[str, Any], mime_type: str) -> None:
+    """Print ``text`` and, in a notebook, store ``payload`` in the cell's output (mime type ``mime_type``) so that
+    tools reading the saved notebook (``read_claims``, ``progress``) find it."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # plain Python without IPython
+        print(text)
+        return
+    if get_ipython() is None:
+        print(text)
+    else:
+        display({"text/plain": text, mime_type: payload}, raw=True)
+
+
 
 
 def _registry() -> dict[str, Exercise]:
@@ -445,19 +464,20 @@ def check(exercise_id: str, answer: Callable) -> Callable:
     try:
         problem = find_problem(exercise, answer, printed)
     except NotAttempted:
-        print(
+        _show(
             f"○ {label}: not attempted yet. Replace the `raise NotImplementedError` line with your code "
-            f"and run the cell again. Until then the notebook uses the course's reference solution."
+            f"and run the cell again. Until then the notebook uses the course's reference solution.",
+            {"exercise": exercise.id, "status": "not attempted"}, CHECK_MIME_TYPE,
         )
         return exercise.reference
     _show_printed(printed)
     if problem:
         raise ExerciseError(f"✘ {label} is not right yet.\n{problem}\nHint: {exercise.hint}")
-    print(f"✔ {label}: correct on all {len(exercise.cases)} test inputs.")
+    _show(f"✔ {label}: correct on all {len(exercise.cases)} test inputs.",
+          {"exercise": exercise.id, "status": "correct"}, CHECK_MIME_TYPE)
     return answer
 
 
-CLAIM_MIME_TYPE = "application/vnd.udlcourse.claim+json"
 STRICT_VARIABLE = "UDLCOURSE_STRICT"
 
 
@@ -498,20 +518,6 @@ def _truth(holds: Any) -> bool:
         raise ValueError(f"holds must have a truth value, got {type(holds).__name__}: {error}") from None
 
 
-def _show(text: str, payload: dict[str, Any]) -> None:
-    """Print ``text`` and, in a notebook, store ``payload`` in the cell's output for ``read_claims``."""
-    try:
-        from IPython import get_ipython
-        from IPython.display import display
-    except ImportError:  # plain Python without IPython
-        print(text)
-        return
-    if get_ipython() is None:
-        print(text)
-    else:
-        display({"text/plain": text, CLAIM_MIME_TYPE: payload}, raw=True)
-
-
 def _learner_box(title: str, detail: str, reasons: str) -> str:
     lines = [f"✘ {title}", *detail.splitlines(), reasons]
     width = max(len(line) for line in lines) + 2
@@ -541,17 +547,17 @@ def claim(statement: str, holds: Any, evidence: str = "") -> None:
     detail = f" ({evidence})" if evidence else ""
     payload = {"statement": statement, "holds": outcome, "evidence": evidence}
     if outcome:
-        _show(f"✔ Claim holds: {statement}{detail}", payload)
+        _show(f"✔ Claim holds: {statement}{detail}", payload, CLAIM_MIME_TYPE)
         return
     if is_strict():
-        _show(f"✘ Claim does not hold: {statement}{detail}", payload)
+        _show(f"✘ Claim does not hold: {statement}{detail}", payload, CLAIM_MIME_TYPE)
         raise ClaimError(f"✘ Claim does not hold: {statement}{detail}")
     _show(_learner_box(
         f"Claim did not hold with these numbers: {statement}",
         evidence,
         "This can happen with changed parameters, another seed or a very different machine; "
         "the notebook goes on.",
-    ), payload)
+    ), payload, CLAIM_MIME_TYPE)
 
 
 def _as_array(value: Any, name: str) -> np.ndarray:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import json
 import os
 import re
@@ -27,6 +28,7 @@ from typing import Any
 
 from udlcourse.check import STRICT_VARIABLE, STUB_MARKER
 from udlcourse.course import PIP_INSTALL_TARGET, colab_url
+from udlcourse.progress import CHECK_CALL
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKED_DIR = "notebooks"
@@ -35,7 +37,6 @@ NOTEBOOK_NAME = re.compile(r"^ch(\d\d)_[a-z0-9_]+\.ipynb$")
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
 END_SOLUTION = "### END SOLUTION"
 STUB = "raise NotImplementedError(\"Exercise "
-CHECK_CALL = re.compile(r"""udl\.check\(\s*["'](\d+\.\d+)["']""")
 CLAIM_CALL = re.compile(r"udl\.claim\(")
 BARE_COMPARISON = re.compile(r"^\s*assert\s+(np|numpy|torch)\.(allclose|isclose|array_equal)", re.MULTILINE)
 TITLE = re.compile(r"^# Chapter (\d+): (.+)$", re.MULTILINE)
@@ -135,8 +136,34 @@ def _next_code_cell(cells: list[dict[str, Any]], index: int) -> dict[str, Any] |
     return cells[index + 1] if index + 1 < len(cells) and cells[index + 1]["cell_type"] == "code" else None
 
 
+GENERATED_KEY = "udlcourse_generated"
+
+
+def content_fingerprint(notebook: dict[str, Any]) -> str:
+    """The SHA-256 of a notebook's content, leaving out the generator's own fingerprint."""
+    content = copy.deepcopy(notebook)
+    content.get("metadata", {}).pop(GENERATED_KEY, None)
+    return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def carries_edits(path: Path) -> bool:
+    """True if the generated notebook at ``path`` was changed after the generator wrote it (a learner's
+    answers, outputs of a run, any edit). A file without the generator's fingerprint is not judged."""
+    try:
+        notebook = read(path)
+    except (OSError, ValueError):
+        return True
+    recorded = notebook.get("metadata", {}).get(GENERATED_KEY)
+    return recorded is not None and recorded != content_fingerprint(notebook)
+
+
+class EditedExerciseEdition(RuntimeError):
+    """The tracked exercise edition holds edits that the generator did not make; nothing was written."""
+
+
 def exercise_edition(notebook: dict[str, Any]) -> dict[str, Any]:
-    """Return the exercise edition of a worked notebook: solutions replaced, outputs cleared."""
+    """Return the exercise edition of a worked notebook: solutions replaced, outputs cleared, and the
+    generator's fingerprint in the metadata (so a later run can tell whether someone edited the file)."""
     edition = copy.deepcopy(notebook)
     cells = edition["cells"]
     for index, cell in enumerate(cells):
@@ -150,6 +177,7 @@ def exercise_edition(notebook: dict[str, Any]) -> dict[str, Any]:
             if not found:
                 raise ValueError(f"cell {index}: a solution cell must be followed by a udl.check(...) cell")
             cell["source"] = _as_lines(strip_solutions(code, found.group(1)))
+    edition.setdefault("metadata", {})[GENERATED_KEY] = content_fingerprint(edition)
     return edition
 
 
@@ -158,8 +186,18 @@ def write_exercise_editions(root: Path = ROOT, paths: list[Path] | None = None) 
     editions that have no worked notebook)."""
     target = root / EXERCISE_DIR
     target.mkdir(parents=True, exist_ok=True)
+    sources = paths or worked_notebooks(root)
+    edited = [target / Path(p).name for p in sources if (target / Path(p).name).exists()
+              and carries_edits(target / Path(p).name)]
+    if edited:
+        names = "\n  ".join(str(p.relative_to(root)) for p in edited)
+        raise EditedExerciseEdition(
+            f"These exercise notebooks hold edits that `make exercises` did not make (your answers, or outputs "
+            f"of a run?):\n  {names}\nNothing was written. Keep your work in workspace/ (`make lab` sets it up and "
+            f"copies the exercise edition there), then discard the edits here with `git checkout -- <file>`."
+        )
     written = []
-    for path in paths or worked_notebooks(root):
+    for path in sources:
         out = target / Path(path).name
         write(exercise_edition(read(path)), out)
         written.append(out)
@@ -328,6 +366,9 @@ def execute(
         papermill.execute_notebook(
             str(path), str(output), parameters=parameters or {}, progress_bar=False,
             execution_timeout=cell_timeout, cwd=str(path.parent), kernel_name="python3", language="python",
+            # The kernel's own warnings (e.g. "running over TCP without encryption", true of every local
+            # kernel) would print once per notebook; errors still show.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except Exception as error:  # papermill, nbclient and zmq all raise their own kinds
         raise NotebookFailed(_describe_failure(path, output, error, cell_timeout)) from None
@@ -479,7 +520,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "exercises":
-        for path in write_exercise_editions(paths=[p.resolve() for p in args.paths] or None):
+        try:
+            written = write_exercise_editions(paths=[p.resolve() for p in args.paths] or None)
+        except EditedExerciseEdition as refusal:
+            print(refusal, file=sys.stderr)
+            return 1
+        for path in written:
             print(f"wrote {path.relative_to(ROOT)}")
         return 0
     if args.command == "readme":
