@@ -120,11 +120,18 @@ def history(
     ylabel: str = "value",
     title: str | None = None,
     log_y: bool = False,
+    start: int = 1,
 ) -> Axes:
-    """Plot named curves against their index (e.g. train and test loss against epoch)."""
+    """Plot named curves against their index (e.g. train and test loss against epoch).
+
+    ``start`` is the index of each curve's first value: 1 for values recorded after each epoch (as
+    :func:`udlcourse.train.fit` records them), 0 for a path whose first value is the starting point.
+    """
+    if start not in (0, 1):
+        raise ValueError(f"start must be 0 (the first value is the starting point) or 1, got {start!r}")
     ax = _axes(ax)
     for name, values in curves.items():
-        ax.plot(np.arange(1, len(values) + 1), values, lw=2, label=name)
+        ax.plot(np.arange(start, len(values) + start), values, lw=2, label=name)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if log_y:
