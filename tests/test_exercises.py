@@ -1,6 +1,8 @@
 """Every exercise check passes its reference, reports the stub as not attempted, and rejects mistakes.
 
-Plausible wrong answers for chapter N live in ``tests/mistakes/chNN.py`` as ``MISTAKES = {"N.k": [...]}``.
+Plausible wrong answers for chapter N live in ``tests/mistakes/chNN.py`` as ``MISTAKES = {"N.k": [...]}``,
+and correct alternatives (loops, float32, library calls, other orders of operations, lists for tuples) that
+every check must accept as ``CORRECT = {"N.k": [...]}``.
 """
 
 import importlib
@@ -11,10 +13,14 @@ from udlcourse.check import ExerciseError, NotAttempted, check, find_problem
 from udlcourse.exercises import EXERCISES
 
 
-def mistakes_for(exercise_id: str) -> list:
+def _catalogue(exercise_id: str, name: str) -> list:
     chapter = int(exercise_id.split(".")[0])
     module = importlib.import_module(f"tests.mistakes.ch{chapter:02d}")
-    return module.MISTAKES.get(exercise_id, [])
+    return getattr(module, name, {}).get(exercise_id, [])
+
+
+def mistakes_for(exercise_id: str) -> list:
+    return _catalogue(exercise_id, "MISTAKES")
 
 
 def stub(*args, **kwargs):
@@ -58,3 +64,10 @@ def test_every_mistake_is_rejected_with_a_message(exercise_id):
         message = str(error.value)
         assert f"Exercise {exercise_id}" in message and "Hint:" in message, message
         assert "For " in message or "raised" in message, message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_correct_alternative_is_accepted(exercise_id, capsys):
+    for alternative in _catalogue(exercise_id, "CORRECT"):
+        assert check(exercise_id, alternative) is alternative, getattr(alternative, "__name__", alternative)
+        assert f"✔ Exercise {exercise_id}" in capsys.readouterr().out
