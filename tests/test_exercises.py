@@ -2,7 +2,7 @@
 
 Plausible wrong answers for chapter N live in ``tests/mistakes/chNN.py`` as ``MISTAKES = {"N.k": [...]}``,
 and correct alternatives (loops, float32, library calls, other orders of operations, lists for tuples) that
-every check must accept as ``CORRECT = {"N.k": [...]}``.
+every check must accept as ``CORRECT = {"N.k": [...]}`` (or ``ALTERNATIVES``).
 """
 
 import importlib
@@ -68,6 +68,6 @@ def test_every_mistake_is_rejected_with_a_message(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_every_correct_alternative_is_accepted(exercise_id, capsys):
-    for alternative in _catalogue(exercise_id, "CORRECT"):
+    for alternative in _catalogue(exercise_id, "CORRECT") + _catalogue(exercise_id, "ALTERNATIVES"):
         assert check(exercise_id, alternative) is alternative, getattr(alternative, "__name__", alternative)
         assert f"✔ Exercise {exercise_id}" in capsys.readouterr().out
