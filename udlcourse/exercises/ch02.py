@@ -72,7 +72,7 @@ EXERCISES = [
             Case((_x, _y, _grid0, _grid1), note="a 3×4 grid"),
             Case((np.array([1.0, 2.0]), np.array([2.0, 3.0]), np.array([[1.0]]), np.array([[1.0]])),
                  note="a 1×1 grid at a perfect fit"),
-            Case((_x, _y, _grid0[0], _grid1[0]), note="a 1D row of parameter pairs"),
+            Case((_x, _y, _grid0.T[:, :2], _grid1.T[:, :2]), note="a 4×2 grid: rows and columns differ"),
         ),
         hint=(
             "The result has the grid's shape: entry [i, j] is eq. 2.5 at (phi0_grid[i, j], phi1_grid[i, j]). "

@@ -143,6 +143,7 @@ EXERCISES = [
             Case((10, 50), note="ten inputs, fifty units"),
             Case((10, 8), note="fewer units than inputs: every on/off pattern, 2^D"),
             Case((2, 0), note="no hidden units: one region"),
+            Case((50, 100), note="about 6·10^29: an exact int, beyond what floats hold exactly (2^53)"),
         ),
         hint=(
             "Zaslavsky's formula (§3.3.2, Fig. 3.9): N = Σ_{j=0}^{D_i} C(D, j), the sum starting at j = 0. "

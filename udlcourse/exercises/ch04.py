@@ -41,11 +41,12 @@ def count_parameters(widths):
 
 
 def max_linear_regions(num_inputs, width, depth):
-    """The maximum number of linear regions of a ReLU network with ``num_inputs`` inputs and ``depth``
-    hidden layers of ``width`` units each, ``width`` a multiple of ``num_inputs`` (Montúfar et al., 2014;
-    the chapter notes of Ch. 4). ``depth = 1`` gives the shallow network's count (Zaslavsky, 1975; §3.3)."""
+    """Eq. 4.17 (the notes of Ch. 4): the number of linear regions a ReLU network with ``num_inputs``
+    inputs and ``depth`` hidden layers of ``width`` units each (``width`` a multiple of ``num_inputs``) can
+    make, N = (D/D_i + 1)^(D_i(K-1)) · Σ_{j=0}^{D_i} C(D, j), as an exact Python int. ``depth = 1`` gives
+    the shallow network's count (Zaslavsky, 1975; §3.3)."""
     shallow = sum(comb(width, j) for j in range(num_inputs + 1))
-    return int((width // num_inputs) ** (num_inputs * (depth - 1)) * shallow)
+    return (width // num_inputs + 1) ** (num_inputs * (depth - 1)) * shallow
 
 
 _rng = np.random.default_rng(4)
@@ -76,7 +77,7 @@ EXERCISES = [
                  note="one hidden unit that is always off: the output is phi_0"),
         ),
         hint=(
-            "Eq. 4.1 (the shallow network of eq. 3.1): h_d = ReLU(θ_d0 + θ_d1·x) for every unit d, then "
+            "Eqs. 4.1–4.2 (the shallow network of eqs. 3.5–3.6): h_d = ReLU(θ_d0 + θ_d1·x) for every unit d, then "
             "y = φ_0 + Σ_d φ_d·h_d. theta[:, 0] are the biases, theta[:, 1] the slopes; phi[0] is the "
             "output bias and phi[1:] the output weights. Compute all units at once: x[:, None] has shape (I, 1)."
         ),
@@ -91,7 +92,7 @@ EXERCISES = [
             Case((np.linspace(-2, 2, 5), _theta_a, _phi_a, _theta_a, _phi_a), note="a network composed with itself"),
         ),
         hint=(
-            "Eqs. 4.1–4.2 and Fig. 4.1: y = network 1 applied to x; y' = network 2 applied to y. "
+            "Eqs. 4.1–4.4 and Fig. 4.1: y = network 1 applied to x; y' = network 2 applied to y. "
             "The output y of network 1 (not its hidden units) is the input of network 2."
         ),
     ),
@@ -128,20 +129,24 @@ EXERCISES = [
     ),
     Exercise(
         id="4.5",
-        title="the maximum number of linear regions",
+        title="the number of linear regions of a deep network (eq. 4.17)",
         reference=max_linear_regions,
         cases=(
             Case((1, 3, 1), note="shallow, one input, three units: 4 regions (Fig. 3.3)"),
-            Case((1, 3, 2), note="two layers of three units, one input"),
-            Case((1, 10, 5), note="five layers of ten units, one input"),
+            Case((1, 3, 2), note="two layers of three units, one input: 16"),
+            Case((1, 10, 5), note="five layers of ten units, one input: 161,051 (Fig. 4.7a)"),
             Case((2, 4, 3), note="two inputs, three layers of four units"),
+            Case((3, 6, 2), note="three inputs, D/D_i = 2: the power D_i and the sum to D_i both matter"),
             Case((10, 20, 1), note="shallow, ten inputs, twenty units"),
             Case((10, 20, 3), note="deep, ten inputs (Fig. 4.7b)"),
+            Case((1, 10, 16), note="11^16, above 2^53: a float cannot hold it exactly"),
+            Case((10, 50, 5), note="five layers of 50 units, ten inputs: above 10^40, far beyond a 64-bit int"),
         ),
         hint=(
-            "Montúfar et al. (2014), in the chapter notes: N = (D/D_i)^(D_i·(K−1)) · Σ_{j=0}^{D_i} C(D, j). "
-            "The sum (start at j = 0) is the shallow count of Zaslavsky's formula (§3.3); each extra layer "
-            "multiplies it by (D/D_i)^D_i. Use integer arithmetic (math.comb, //) and return an int."
+            "Eq. 4.17, in the notes of Chapter 4: N = (D/D_i + 1)^(D_i·(K−1)) · Σ_{j=0}^{D_i} C(D, j). "
+            "The sum (start at j = 0, stop at j = D_i) is the shallow count of Zaslavsky's formula (§3.3); each "
+            "extra layer multiplies it by (D/D_i + 1)^D_i. Use Python integers all the way (math.comb, //, **): "
+            "floats are inexact above 2^53 and numpy's int64 overflows above about 9.2·10^18."
         ),
     ),
 ]
