@@ -2,6 +2,7 @@
 distributions, computed so that extreme inputs give finite numbers."""
 
 import numpy as np
+from scipy.special import gammaln
 
 from udlcourse.check import Case, Exercise
 
@@ -38,6 +39,11 @@ def multiclass_cross_entropy(logits, labels):
     return np.sum(log_sum_exp(logits) - logits[np.arange(len(labels)), labels])
 
 
+def poisson_nll(f, y):
+    """Eq. 5.36 with rate lambda = exp(f): the summed negative log-likelihood of counts y."""
+    return np.sum(np.exp(f) - y * f + gammaln(y + 1))
+
+
 _rng = np.random.default_rng(5)
 _y = _rng.normal(1.0, 0.5, 8)
 _mu = _y + 0.3 * _rng.standard_normal(8)
@@ -47,6 +53,11 @@ _labels01 = (_rng.uniform(size=8) < 0.5).astype(float)
 _logits = 2.0 * _rng.standard_normal((6, 4))
 _classes = _rng.integers(0, 4, 6)
 _mixed_scales = np.array([[1000.0, 999.0, 0.0], [-1000.0, -999.0, -1001.0], [0.5, -0.5, 2.0]])
+# Logits spread by more than ~1420 (the log of float64's largest number is 709.8): shifting by the mean or by
+# the first logit instead of the maximum still leaves an exp() that overflows, and the largest is not first.
+_wide_spread = np.array([[0.0, 1500.0, -10.0, 3.0], [-1600.0, -20.0, -1500.0, -25.0], [2.0, -1.0, 0.5, 0.0]])
+_counts = np.array([0.0, 1.0, 3.0, 7.0, 2.0, 12.0])
+_count_f = np.log(np.array([0.5, 1.5, 2.5, 6.0, 3.0, 10.0]))
 
 EXERCISES = [
     Exercise(
@@ -108,6 +119,7 @@ EXERCISES = [
             Case((np.array([1000.0, 999.0, 0.0]),), note="huge logits: exp(1000) overflows"),
             Case((np.array([-1000.0, -1000.0, -1000.0]),), note="very negative logits: exp underflows to 0"),
             Case((_mixed_scales,), note="rows on very different scales"),
+            Case((_wide_spread,), note="logits spread by 1500, largest not first: shift by each row's maximum"),
         ),
         hint=(
             "Eq. 5.22 along the last axis. Softmax does not change if you subtract the same number from every "
@@ -124,6 +136,7 @@ EXERCISES = [
             Case((np.array([1000.0, 1000.0]),), note="huge values: 1000 + log 2"),
             Case((np.array([-1000.0, -1000.0, -1000.0]),), note="very negative values: −1000 + log 3"),
             Case((_mixed_scales,), note="rows on very different scales"),
+            Case((_wide_spread,), note="values spread by 1500, largest not first: shift by each row's maximum"),
         ),
         hint=(
             "The log of the denominator of eq. 5.22, row by row (last axis). With m the row's maximum, "
@@ -145,6 +158,23 @@ EXERCISES = [
         hint=(
             "Eq. 5.24: for each example i, log Σ_k exp(f_k) − f_{y_i}, where f_{y_i} is the logit of the true "
             "label (logits[np.arange(I), labels]); sum over examples. Use your stable log-sum-exp."
+        ),
+    ),
+    Exercise(
+        id="5.7",
+        title="the Poisson negative log-likelihood",
+        reference=poisson_nll,
+        cases=(
+            Case((_count_f, _counts), note="six counts, rates between 0.5 and 10"),
+            Case((np.zeros(4), np.array([0.0, 1.0, 2.0, 3.0])), note="rate 1 everywhere: log y! matters from y = 2"),
+            Case((np.array([np.log(200.0), np.log(150.0)]), np.array([200.0, 171.0])),
+                 note="large counts: 171! and 200^200 overflow a float, their logarithms do not"),
+            Case((np.array([-3.0]), np.array([0.0])), note="a single zero count"),
+        ),
+        hint=(
+            "Eq. 5.36 with λ = exp(f): −log Pr(y) = λ − y·f + log(y!), summed over the examples. Work with the log "
+            "directly (log λ = f); compute log(y!) with scipy.special.gammaln(y + 1) or math.lgamma(y + 1), never "
+            "as log(factorial(y)), which overflows from y = 171."
         ),
     ),
 ]

@@ -41,7 +41,7 @@ def nesterov_step(phi, m, gradient_fn, alpha, beta):
 
 
 def adam_step(phi, m, v, gradient, t, alpha, beta, gamma, epsilon):
-    """Eqs. 6.13-6.16: one Adam step number t (t = 1 for the first). Returns (phi_new, m_new, v_new)."""
+    """Eqs. 6.15-6.17: one Adam step number t (t = 1 for the first). Returns (phi_new, m_new, v_new)."""
     m_new = beta * m + (1.0 - beta) * gradient
     v_new = gamma * v + (1.0 - gamma) * gradient**2
     m_hat = m_new / (1.0 - beta**t)
@@ -77,6 +77,10 @@ EXERCISES = [
             Case((lambda s: (s + 1.0) ** 2, 2.0, 6.0), note="minimum left of the bracket: keep the left end"),
             Case((lambda s: -s, 0.0, 4.0), note="loss falls all the way: keep the right end"),
             Case((np.cos, 2.0, 5.0), note="cos has its minimum at pi"),
+            Case((lambda s: (s - 0.7) ** 2 * (1.0 + 19.0 * (s > 0.7)), 0.0, 1.0),
+                 note="a lopsided valley, minimum at 0.7 with a steep right wall: the right end is higher than the left"),
+            Case((lambda s: (s - 0.3) ** 2 * (1.0 + 19.0 * (s < 0.3)), 0.0, 1.0),
+                 note="a lopsided valley, minimum at 0.3 with a steep left wall: the left end is higher than the right"),
         ),
         hint=(
             "§6.1 line search: put b = d − 0.618·(d − a) and c = a + 0.618·(d − a) inside [a, d]. If L(b) < L(c) "
@@ -144,10 +148,13 @@ EXERCISES = [
                   500, 0.01, 0.9, 0.999, 1e-8), note="step 500, correction of m is negligible"),
             Case((np.array([0.0]), np.zeros(1), np.zeros(1), np.array([0.0]), 1, 0.1, 0.9, 0.99, 1e-8),
                  note="zero gradient: ε prevents 0/0"),
+            Case((np.array([0.5, -0.5, 2.0]), np.array([2e-6, -1e-6, 0.0]), np.array([4e-12, 1e-12, 0.0]),
+                  np.array([1e-5, -3e-6, 2e-7]), 3, 0.01, 0.9, 0.999, 1e-8),
+                 note="tiny gradients (1e-5 and below): ε must be added after the square root, not inside it"),
         ),
         hint=(
-            "Eqs. 6.13–6.16: m ← β·m + (1 − β)·g, v ← γ·v + (1 − γ)·g²; correct both, m̃ = m/(1 − β^t) and "
-            "ṽ = v/(1 − γ^t); step φ ← φ − α·m̃/(√ṽ + ε). Return the UNcorrected m and v with φ: (phi_new, m_new, v_new)."
+            "Eq. 6.15: m ← β·m + (1 − β)·g, v ← γ·v + (1 − γ)·g²; eq. 6.16: correct both, m̃ = m/(1 − β^t) and "
+            "ṽ = v/(1 − γ^t); eq. 6.17: step φ ← φ − α·m̃/(√ṽ + ε), with ε outside the square root. Return the UNcorrected m and v with φ: (phi_new, m_new, v_new)."
         ),
     ),
     Exercise(
@@ -162,7 +169,7 @@ EXERCISES = [
             Case((2.0, 7, 0.1, 3), note="step 7 with drops every 3 steps"),
         ),
         hint=(
-            "§6.5: multiply the initial rate by `drop` once for every full block of `every` steps: "
+            "§6.2.1: multiply the initial rate by `drop` once for every full block of `every` steps: "
             "α_t = α_0 · drop^⌊t / every⌋ (integer division, t counted from 0)."
         ),
     ),
