@@ -77,6 +77,8 @@ EXERCISES = [
             Case((np.eye(3), np.array([1, 2, 0])), note="every example wrong: accuracy 0"),
             Case((np.array([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7], [0.6, 0.4]]), np.array([1, 1, 1, 1])),
                  note="half right"),
+            Case((_scores[:5, :3] + np.array([0.0, 5.0, 0.0]), np.array([1, 1, 1, 0, 2])),
+                 note="5 examples, 3 classes, 3 of them right: neither a count nor a rounded fraction"),
         ),
         hint=(
             "The predicted class of each example is the argmax of its row of scores (axis=1). Accuracy is the "
@@ -93,6 +95,8 @@ EXERCISES = [
             Case((np.tile(_truth + 0.5, (3, 1)), _truth), note="all models agree but are off by 0.5: no variance"),
             Case((np.array([[1.0, 2.0], [3.0, 2.0]]), np.array([2.0, 2.0])),
                  note="unbiased on average, but spread at the first input"),
+            Case((_predictions[:3, :4] + 0.2, _truth[:4]),
+                 note="3 data sets, 4 inputs: divide by R = 3 (not R − 1), average over the inputs (not sum)"),
         ),
         hint=(
             "Eqs. 8.6–8.7: average the R predictions at each input (axis=0) to get the mean model. The squared "
@@ -161,6 +165,7 @@ EXERCISES = [
             Case((_x_split[:4], _y_split[:4], np.array([3, 2, 1, 0]), 1), note="one validation example"),
             Case((np.arange(12.0).reshape(6, 2), np.arange(6), np.array([5, 0, 4, 1, 3, 2]), 2),
                  note="inputs with two features"),
+            Case((_x_split, _y_split, _order, 0), note="no validation examples: everything trains"),
         ),
         hint=(
             "§8.5: the validation examples must not be used for training. Take the indices order[:n_validation] "
