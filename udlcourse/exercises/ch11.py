@@ -19,7 +19,7 @@ def residual_block(h, omega, beta):
 
 
 def path_length_counts(n_blocks):
-    """§11.2.1: how many of the 2^K paths through K unravelled residual blocks pass through k = 0..K blocks."""
+    """§11.2: how many of the 2^K paths through K unravelled residual blocks pass through k = 0..K blocks."""
     return np.array([comb(n_blocks, k) for k in range(n_blocks + 1)])
 
 
@@ -94,7 +94,7 @@ EXERCISES = [
             Case((10,), note="ten blocks: 1024 paths"),
         ),
         hint=(
-            "§11.2.1 (Fig. 11.4): each of the K blocks is either passed through or skipped, so there are 2^K paths; "
+            "§11.2 (Fig. 11.4, eq. 11.5): each of the K blocks is either passed through or skipped, so there are 2^K paths; "
             "the number that pass through exactly k blocks is the binomial coefficient C(K, k). Return the array "
             "for k = 0, 1, ..., K (K + 1 numbers, e.g. math.comb)."
         ),
@@ -125,6 +125,8 @@ EXERCISES = [
             Case((np.array([[1.0, 4.0], [1.0, 6.0]]), np.ones(2), np.zeros(2)),
                  note="a constant unit and a batch of two: ε keeps it finite"),
             Case((_RNG.normal(size=(4, 3)), np.ones(3), np.zeros(3), 0.1), note="a large ε = 0.1"),
+            Case((1e6 + _RNG.normal(size=(8, 3)), np.ones(3), np.zeros(3)),
+                 note="an offset of 10⁶: compute the variance from centred values, not as mean(h²) − mean(h)²"),
         ),
         hint=(
             "§11.4: for every unit (column) compute the mean m and the variance s² over the batch (axis 0, dividing "
