@@ -31,6 +31,17 @@ def _attention(scale_by, softmax=softmax_over_keys, mask_after=False, biases=Tru
     return _quiet(attention)
 
 
+def _attention_global_max(X, omega_q, beta_q, omega_k, beta_k, omega_v, beta_v, mask=None):
+    # stable-looking, but the maximum is taken over ALL keys before masking: caught by the case "large inputs,
+    # and each query may see only its two lowest-scoring keys" (exp underflows to 0 for every allowed key: 0/0)
+    q, k, v = X @ omega_q.T + beta_q, X @ omega_k.T + beta_k, X @ omega_v.T + beta_v
+    scores = q @ k.T / np.sqrt(q.shape[1])
+    exps = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    if mask is not None:
+        exps = exps * mask
+    return (exps / exps.sum(axis=-1, keepdims=True)) @ v
+
+
 def _naive_softmax(z):
     return np.exp(z) / np.sum(np.exp(z), axis=-1, keepdims=True)
 
@@ -114,6 +125,15 @@ def _top_p_not_renormalised(probs, p):
     return filtered
 
 
+def _top_p_default_argsort(probs, p):
+    # numpy's default (unstable) sort: caught by the 20-token cases with ties (_tied, p = 0.35 and 0.67)
+    order = np.argsort(-probs)
+    n_keep = min(int(np.searchsorted(np.cumsum(probs[order]), p)) + 1, len(probs))
+    filtered = np.zeros_like(probs)
+    filtered[order[:n_keep]] = probs[order[:n_keep]]
+    return filtered / filtered.sum()
+
+
 def _top_p_reversed_argsort(probs, p):
     order = np.argsort(probs)[::-1]  # ties come out in reverse index order
     n_keep = min(int(np.searchsorted(np.cumsum(probs[order]), p)) + 1, len(probs))
@@ -124,36 +144,52 @@ def _top_p_reversed_argsort(probs, p):
 
 MISTAKES = {
     "12.1": [
+        # softmax down the columns (over the queries): caught by the 3 x 5 case
         lambda s: np.exp(s - s.max(axis=0, keepdims=True)) / np.exp(s - s.max(axis=0, keepdims=True)).sum(axis=0),
-        _quiet(_naive_softmax),  # overflows for scores of 1000
-        lambda s: np.exp(s - s.max()) / np.sum(np.exp(s - s.max())),  # one softmax over the whole matrix
-        lambda s: s / np.sum(s, axis=-1, keepdims=True),  # normalised without exp
+        _quiet(_naive_softmax),  # overflows: caught by "huge scores"
+        lambda s: np.exp(s - s.max()) / np.sum(np.exp(s - s.max())),  # one softmax over the whole matrix: 3 x 5 case
+        lambda s: s / np.sum(s, axis=-1, keepdims=True),  # normalised without exp: every case
+        # divided by the mean instead of the sum (rows sum to the number of keys): every case
+        lambda s: np.exp(s - s.max(axis=-1, keepdims=True)) / np.mean(np.exp(s - s.max(axis=-1, keepdims=True)),
+                                                                      axis=-1, keepdims=True),
     ],
     "12.2": [
-        _attention(lambda X, q: 1.0),  # no scaling
-        _attention(lambda X, q: np.sqrt(X.shape[1])),  # sqrt of the token size D instead of D_q
-        _attention(lambda X, q: q.shape[1]),  # divided by D_q, not its square root
-        _attention(lambda X, q: np.sqrt(q.shape[1]), axis_queries=True),  # softmax over the queries
-        _attention(lambda X, q: np.sqrt(q.shape[1]), mask_after=True),  # mask applied after the softmax
-        _attention(lambda X, q: np.sqrt(q.shape[1]), softmax=_quiet(_naive_softmax)),  # unstable softmax
-        _attention(lambda X, q: np.sqrt(q.shape[1]), biases=False),  # forgot the biases beta
+        _attention(lambda X, q: 1.0),  # no scaling: every case
+        _attention(lambda X, q: np.sqrt(X.shape[1])),  # sqrt of the token size D instead of D_q: D = 4, D_q = 3
+        _attention(lambda X, q: q.shape[1]),  # divided by D_q, not its square root: every case
+        _attention(lambda X, q: np.sqrt(2.0)),  # a fixed sqrt(2) (right only for D_q = 2): D_q = 3 and 5
+        _attention(lambda X, q: q.shape[1] / np.sqrt(2.0)),  # D_q / sqrt(2), equal to sqrt(D_q) only at 2: D_q = 3
+        _attention(lambda X, q: np.sqrt(q.shape[0])),  # sqrt of the number of tokens N: N = 5 vs D_q = 3
+        _attention(lambda X, q: np.sqrt(q.shape[1]), axis_queries=True),  # softmax over the queries: first case
+        _attention(lambda X, q: np.sqrt(q.shape[1]), mask_after=True),  # mask after the softmax: causal-mask case
+        _quiet(_attention_global_max),  # maximum over the masked keys too: the two-lowest-keys mask case
+        _attention(lambda X, q: np.sqrt(q.shape[1]), softmax=_quiet(_naive_softmax)),  # unstable: large inputs
+        _attention(lambda X, q: np.sqrt(q.shape[1]), biases=False),  # forgot the biases beta: first case
     ],
     "12.5": [
-        lambda n: np.tril(np.ones((n, n), dtype=bool), k=-1),  # a token may not see itself
-        lambda n: np.triu(np.ones((n, n), dtype=bool)),  # transposed: queries see the future
-        lambda n: ~causal_mask(n),  # True where the entry is masked OUT (torch.nn.MultiheadAttention's convention)
+        lambda n: np.tril(np.ones((n, n), dtype=bool), k=-1),  # a token may not see itself: "one token"
+        lambda n: np.triu(np.ones((n, n), dtype=bool)),  # transposed, queries see the future: "two tokens"
+        lambda n: ~causal_mask(n),  # True where masked OUT (nn.MultiheadAttention's convention): "one token"
+        lambda n: np.tril(np.ones((n, n))),  # floats, not a boolean mask: every case (dtype)
     ],
     "12.3": [
-        _encoding(exponent_factor=1.0),  # 10000^(j/d): forgot the 2
-        _encoding(swap=True),  # cos in the even columns
-        _encoding(halves=True),  # all sines, then all cosines
-        _encoding(start=1),  # positions counted from 1
+        _encoding(exponent_factor=1.0),  # 10000^(j/d), forgot the 2: "five positions, four dimensions"
+        _encoding(swap=True),  # cos in the even columns: "position 0 only"
+        _encoding(halves=True),  # all sines, then all cosines: "five positions, four dimensions"
+        _encoding(start=1),  # positions counted from 1: "position 0 only"
     ],
-    "12.4": [_bpe_flattened, _bpe_alphabetical_ties, _bpe_string_replace, _bpe_first_only],
+    "12.4": [
+        _bpe_flattened,  # pairs counted across word boundaries: "single-token words"
+        _bpe_alphabetical_ties,  # ties broken by the larger pair: "a tie: ('u', 'v') and ('x', 'y')"
+        _bpe_string_replace,  # joined strings, 'th e' contains 'h e': "tokens longer than one letter"
+        _bpe_first_only,  # only the first occurrence merged: "('o', 'o') appears three times"
+    ],
     "12.6": [
-        _quiet(_top_p_excludes_boundary),
-        _top_p_not_renormalised,
-        _top_p_reversed_argsort,
-        lambda probs, p: np.where(probs >= p, probs, 0.0) / np.where(probs >= p, probs, 0.0).sum(),  # threshold
+        _quiet(_top_p_excludes_boundary),  # drops the token that reaches p: "the top two reach p exactly"
+        _top_p_not_renormalised,  # not divided by the kept total: every case with p < 1
+        _top_p_reversed_argsort,  # ties in reverse index order: "ties: keep the lower indices first"
+        _top_p_default_argsort,  # unstable default sort: the 20-token cases with ties
+        # a probability threshold instead of a cumulative one: eight tokens, p = 0.7
+        lambda probs, p: np.where(probs >= p, probs, 0.0) / np.where(probs >= p, probs, 0.0).sum(),
     ],
 }

@@ -83,12 +83,24 @@ def top_p_filter(probs, p):
 
 _rng = np.random.default_rng(12)
 _scores = 2.0 * _rng.standard_normal((3, 5))
-_X = _rng.standard_normal((4, 3))
-_omega_q, _beta_q = _rng.standard_normal((2, 3)), _rng.standard_normal(2)
-_omega_k, _beta_k = _rng.standard_normal((2, 3)), _rng.standard_normal(2)
-_omega_v, _beta_v = _rng.standard_normal((5, 3)), _rng.standard_normal(5)
+# Tokens of size D = 4 with queries and keys of size D_q = 3 (not 2, so that no constant that happens to equal
+# sqrt(2) passes), values of size 2; a second set with D = 3 and D_q = 5 (D_q larger than D).
+_X = _rng.standard_normal((5, 4))
+_omega_q, _beta_q = _rng.standard_normal((3, 4)), _rng.standard_normal(3)
+_omega_k, _beta_k = _rng.standard_normal((3, 4)), _rng.standard_normal(3)
+_omega_v, _beta_v = _rng.standard_normal((2, 4)), _rng.standard_normal(2)
 _params = (_omega_q, _beta_q, _omega_k, _beta_k, _omega_v, _beta_v)
+_X5 = _rng.standard_normal((4, 3))
+_params5 = (_rng.standard_normal((5, 3)), _rng.standard_normal(5), _rng.standard_normal((5, 3)),
+            _rng.standard_normal(5), _rng.standard_normal((4, 3)), _rng.standard_normal(4))
+# Large inputs with a mask that allows, in each row, only the two smallest scores: the masked-out scores are
+# thousands larger, so a maximum taken over all keys (not only the allowed ones) underflows exp to 0/0.
+_big_scores = (30 * _X @ _omega_q.T + _beta_q) @ (30 * _X @ _omega_k.T + _beta_k).T / np.sqrt(3)
+_low_mask = _big_scores <= np.sort(_big_scores, axis=1)[:, [1]]
 _probs = _rng.dirichlet(np.ones(8))
+# 20 probabilities with many ties: numpy's default argsort (not stable beyond 16 entries) reorders equal values
+_tied = np.array([2, 2, 3, 1, 3, 3, 1, 2, 3, 2, 1, 3, 3, 3, 1, 1, 3, 1, 2, 1], dtype=float)
+_tied /= _tied.sum()
 
 EXERCISES = [
     Exercise(
@@ -113,15 +125,20 @@ EXERCISES = [
         title="scaled dot-product self-attention (one head)",
         reference=self_attention,
         cases=(
-            Case((_X, *_params), note="4 tokens of size 3; queries and keys of size 2, values of size 5"),
-            Case((_X, *_params), {"mask": causal_mask(4)}, note="with a causal mask"),
+            Case((_X, *_params), note="5 tokens of size D = 4; queries and keys of size D_q = 3, values of size 2"),
+            Case((_X5, *_params5), note="4 tokens of size D = 3; queries and keys of size D_q = 5, values of size 4"),
+            Case((_X, *_params), {"mask": causal_mask(5)}, note="with a causal mask"),
             Case((_X[:1], *_params), note="a single token attends only to itself: the output is its value"),
             Case((30.0 * _X, *_params), note="large inputs: the scores are in the thousands"),
-            Case((np.ones((3, 3)), *_params), note="three identical tokens"),
+            Case((30.0 * _X, *_params), {"mask": _low_mask},
+                 note="large inputs, and each query may see only its two lowest-scoring keys: the masked-out scores "
+                      "are thousands higher"),
+            Case((np.ones((3, 4)), *_params), note="three identical tokens"),
         ),
         hint=(
             "Eqs. 12.2-12.9 with tokens as ROWS: Q = X Ω_qᵀ + β_q, K = X Ω_kᵀ + β_k, V = X Ω_vᵀ + β_v; scores = Q Kᵀ / "
-            "√D_q (D_q = number of columns of Q, not of X); where mask is False set the score to -inf BEFORE the softmax; "
+            "√D_q (D_q = number of columns of Q, not of X, and not a fixed number); where mask is False set the score to "
+            "-inf BEFORE the softmax, so that the maximum your softmax subtracts is taken over the allowed keys only; "
             "softmax over keys (each row); output = weights @ V. Use your softmax_over_keys."
         ),
     ),
@@ -187,10 +204,14 @@ EXERCISES = [
             Case((np.array([0.1, 0.6, 0.3]), 0.05), note="p below the largest probability: keep the top token only"),
             Case((np.array([0.2, 0.3, 0.5]), 1.0), note="p = 1 keeps everything"),
             Case((np.array([0.25, 0.25, 0.25, 0.25]), 0.5), note="ties: keep the lower indices first (stable sort)"),
+            Case((_tied, 0.35), note="20 tokens with many equal probabilities: the cut falls inside a tie, so only a "
+                                     "stable sort keeps the lower indices"),
+            Case((_tied, 0.67), note="the same 20 tokens, a cut inside the second tie"),
         ),
         hint=(
-            "§12.7.3 (Holtzman et al. 2020): sort the probabilities from largest to smallest (np.argsort(-probs, "
-            "kind='stable')), take the running total, keep tokens up to and including the first one where it reaches p, "
+            "§12.7.3 (Holtzman et al. 2020): sort the probabilities from largest to smallest with a STABLE sort "
+            "(np.argsort(-probs, kind='stable'); the default sort reorders equal values in arrays longer than 16), "
+            "take the running total, keep tokens up to and including the first one where it reaches p, "
             "zero the others (in the original order) and divide by the sum of what is kept."
         ),
     ),

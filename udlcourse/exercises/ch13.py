@@ -29,7 +29,8 @@ def permute_graph(x, adjacency, order):
 
 
 def kipf_normalize(adjacency):
-    """§13.8.4: D^(-1/2) (A + I) D^(-1/2), where D holds the degrees of A + I (self-loops counted)."""
+    """Kipf and Welling's (2017) renormalisation (§13.8.4; the book's eq. 13.20 normalises A alone and adds I after):
+    D~^(-1/2) (A + I) D~^(-1/2), where D~ holds the degrees of A + I (self-loops counted)."""
     with_loops = adjacency + np.eye(adjacency.shape[0])
     degree = with_loops.sum(axis=1)
     return with_loops / np.sqrt(np.outer(degree, degree))
@@ -74,6 +75,8 @@ _h_padded[_mask == 0] = 100.0  # padding rows full of garbage must not count
 _neighbours = [np.flatnonzero(row) for row in adjacency_from_edges(
     [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5], [1, 2], [3, 6], [4, 7], [5, 8], [6, 7]], 10)]
 _scores = _rng.normal(size=(5, 5))
+# a huge score (1000) on every pair that is NOT joined: a maximum taken over the whole row lands on a non-neighbour
+_scores_far = np.where(_house_adjacency + np.eye(5) > 0, _scores, 1000.0)
 
 EXERCISES = [
     Exercise(
@@ -125,7 +128,7 @@ EXERCISES = [
     ),
     Exercise(
         id="13.4",
-        title="Kipf normalisation of the adjacency matrix",
+        title="Kipf and Welling's renormalised adjacency matrix",
         reference=kipf_normalize,
         cases=(
             Case((_house_adjacency,), note="the house graph"),
@@ -133,9 +136,11 @@ EXERCISES = [
             Case((_star,), note="a star: one hub with four leaves"),
         ),
         hint=(
-            "§13.8.4: add self-loops first, Ã = A + I; the degrees d_n are the row sums of Ã (so they count the "
-            "self-loop); then entry (m, n) is Ã[m, n] / sqrt(d_m d_n), i.e. D^(-1/2) Ã D^(-1/2). Dividing each "
-            "row by its degree alone (D⁻¹Ã) is mean aggregation, a different normalisation."
+            "Kipf and Welling's renormalisation (§13.8.4): add self-loops first, Ã = A + I; the degrees d_n are the "
+            "row sums of Ã (so they count the self-loop); then entry (m, n) is Ã[m, n] / sqrt(d_m d_n), i.e. "
+            "D~^(-1/2) Ã D~^(-1/2). Not the book's eq. 13.20 (D^(-1/2) A D^(-1/2) + I, self-loop added after), and not "
+            "dividing each row by its degree alone (D⁻¹Ã, mean aggregation). Build a new matrix: do not write into "
+            "the adjacency matrix you were given."
         ),
     ),
     Exercise(
@@ -179,12 +184,16 @@ EXERCISES = [
             Case((_scores, _house_adjacency), note="the house graph, random scores"),
             Case((_scores[:4, :4], _triangle_and_isolated), note="an isolated node attends only to itself"),
             Case((_scores * 1000, _house_adjacency), note="huge scores: needs the stable softmax (subtract the max)"),
+            Case((_scores_far, _house_adjacency),
+                 note="every non-neighbour has score 1000: subtract the maximum over the ALLOWED entries only"),
             Case((_scores, np.ones((5, 5)) - np.eye(5)), note="a complete graph: the ordinary row softmax"),
         ),
         hint=(
-            "§13.8.6: node n attends to itself and its neighbours, the non-zero entries of row n of A + I. Set the "
-            "other scores to -inf (or mask after exponentiating), subtract each row's maximum, exponentiate and "
-            "divide by the row sum (axis=1), so every row sums to one and non-neighbours get exactly 0."
+            "§13.8.6 (eq. 13.24): node n attends to itself and its neighbours, the non-zero entries of row n of A + I. "
+            "First set the other scores to -inf (np.where(allowed, scores, -np.inf)); then subtract each row's maximum "
+            "of THESE masked scores (a maximum over all entries can sit at a non-neighbour and make every allowed exp "
+            "underflow to 0), exponentiate and divide by the row sum (axis=1), so every row sums to one and "
+            "non-neighbours get exactly 0."
         ),
     ),
 ]
