@@ -56,23 +56,23 @@ browser-deps:
 	fi
 
 execute: $(STAMP)
-	$(PY) -m udlcourse.notebooks execute --build build/executed --cell-timeout $(CELL_TIMEOUT)
+	$(PY) -m tools.notebooks execute --build build/executed --cell-timeout $(CELL_TIMEOUT)
 
 exercises: $(STAMP)
-	$(PY) -m udlcourse.notebooks exercises
-	$(PY) -m udlcourse.notebooks readme
+	$(PY) -m tools.notebooks exercises
+	$(PY) -m tools.notebooks readme
 
 readme: $(STAMP)
-	$(PY) -m udlcourse.notebooks readme
+	$(PY) -m tools.notebooks readme
 
 check: $(STAMP)
-	$(PY) -m udlcourse.notebooks check
+	$(PY) -m tools.notebooks check
 
 bench: $(STAMP)
-	$(PY) -m udlcourse.notebooks bench --cell-timeout $(CELL_TIMEOUT)
+	$(PY) -m tools.notebooks bench --cell-timeout $(CELL_TIMEOUT)
 
 robustness: $(STAMP)
-	$(PY) -m udlcourse.notebooks robustness --seeds $(SEEDS) --cell-timeout $(CELL_TIMEOUT)
+	$(PY) -m tools.notebooks robustness --seeds $(SEEDS) --cell-timeout $(CELL_TIMEOUT)
 
 clean:
 	rm -rf build .pytest_cache

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import udlcourse as udl
-from udlcourse import notebooks as tools
+from tools import notebooks as tools
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKED = tools.worked_notebooks()

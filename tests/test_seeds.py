@@ -7,7 +7,7 @@ names the notebook and the cell. ``make robustness`` runs more seeds, one of the
 import pytest
 
 import udlcourse as udl
-from udlcourse import notebooks as tools
+from tools import notebooks as tools
 
 OTHER_SEED = 1
 

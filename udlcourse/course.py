@@ -1,7 +1,7 @@
 """Where the course lives: the one place that defines its public home.
 
 The Colab badges, the Colab bootstrap cell and the README's chapter table are all generated from the
-constants here (see :mod:`udlcourse.notebooks`), so moving the course means changing this file only.
+constants here (see tools/notebooks.py), so moving the course means changing this file only.
 """
 
 GITHUB_REPOSITORY = "udlcourse/udlcourse"

@@ -2,12 +2,12 @@
 
 Command line (the Makefile's targets call these)::
 
-    python -m udlcourse.notebooks exercises   # regenerate notebooks/exercises/ from the worked notebooks
-    python -m udlcourse.notebooks check       # report convention problems in every notebook
-    python -m udlcourse.notebooks execute     # run every notebook headless with papermill into build/
-    python -m udlcourse.notebooks bench       # time each notebook; print seconds and peak memory
-    python -m udlcourse.notebooks robustness  # run each worked notebook at other seeds (one at two threads)
-    python -m udlcourse.notebooks readme      # regenerate the chapter table in README.md
+    python -m tools.notebooks exercises   # regenerate notebooks/exercises/ from the worked notebooks
+    python -m tools.notebooks check       # report convention problems in every notebook
+    python -m tools.notebooks execute     # run every notebook headless with papermill into build/
+    python -m tools.notebooks bench       # time each notebook; print seconds and peak memory
+    python -m tools.notebooks robustness  # run each worked notebook at other seeds (one at two threads)
+    python -m tools.notebooks readme      # regenerate the chapter table in README.md
 """
 
 from __future__ import annotations
@@ -476,11 +476,11 @@ def _bench(paths: list[Path], build: Path, repeat: int, cell_timeout: int) -> in
     for path in paths:
         seconds, peaks, status = [], [], "ok"
         for _ in range(repeat):
-            command = [sys.executable, "-m", "udlcourse.notebooks", "execute", str(path),
+            command = [sys.executable, "-m", "tools.notebooks", "execute", str(path.resolve()),
                        "--build", str(build), "--cell-timeout", str(cell_timeout)]
             started = time.perf_counter()
             with tempfile.TemporaryFile() as log:  # the kernel's chatter is shown only if the run fails
-                process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+                process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
                 _, wait_status, usage = os.wait4(process.pid, 0)
                 seconds.append(time.perf_counter() - started)
                 peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux; the kernel process included
@@ -500,7 +500,7 @@ def _bench(paths: list[Path], build: Path, repeat: int, cell_timeout: int) -> in
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m udlcourse.notebooks", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.notebooks", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     exercises = commands.add_parser("exercises", help="regenerate the exercise edition")
     exercises.add_argument("paths", nargs="*", type=Path, help="worked notebooks (default: all)")
