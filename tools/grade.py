@@ -33,24 +33,22 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tools.notebooks import source
+from udlcourse.progress import CHECK_CALL
+
 ROOT = Path(__file__).resolve().parent.parent
 CHECK_ASSIGNMENT = re.compile(r"""^\s*(\w+)\s*=\s*udl\.check\(\s*["'](\d+\.\d+)["']\s*,\s*(\w+)\s*\)\s*$""")
 EXERCISE_SECONDS = 60
 STATUS_SYMBOLS = {"correct": "✔", "wrong": "✘", "not attempted": "○"}
 
 
-def _source(cell: dict[str, Any]) -> str:
-    text = cell.get("source", "")
-    return "".join(text) if isinstance(text, list) else str(text)
-
-
 def check_cells(notebook: dict[str, Any]) -> dict[str, str]:
     """The source of each check cell of an exercise edition, by exercise number."""
     found = {}
     for cell in notebook.get("cells", []):
-        match = CHECK_ASSIGNMENT.match(_source(cell).strip()) if cell.get("cell_type") == "code" else None
+        match = CHECK_ASSIGNMENT.match(source(cell).strip()) if cell.get("cell_type") == "code" else None
         if match:
-            found[match.group(2)] = _source(cell).strip()
+            found[match.group(2)] = source(cell).strip()
     return found
 
 
@@ -76,21 +74,19 @@ def _read_submission(path: Path) -> dict[str, Any] | None:
 
 def match_chapter(notebook: dict[str, Any], editions: dict[str, dict[str, str]]) -> str | None:
     """The course notebook whose exercises the submission checks most (None if it checks none)."""
-    mentioned = set(re.findall(r"""udl\.check\(\s*["'](\d+\.\d+)["']""",
-                               "\n".join(_source(c) for c in notebook["cells"] if c.get("cell_type") == "code")))
+    mentioned = set(CHECK_CALL.findall("\n".join(source(c) for c in notebook["cells"] if c.get("cell_type") == "code")))
     best = max(editions, key=lambda name: len(mentioned & set(editions[name])), default=None)
     return best if best is not None and mentioned & set(editions[best]) else None
 
 
 def integrity(notebook: dict[str, Any], expected: dict[str, str]) -> dict[str, str]:
     """For each exercise whose check call is not exactly the course's: ``missing`` or ``check edited``."""
-    present = {_source(c).strip() for c in notebook["cells"] if c.get("cell_type") == "code"}
-    everything = "\n".join(present)
+    present = {source(c).strip() for c in notebook["cells"] if c.get("cell_type") == "code"}
+    mentioned = set(CHECK_CALL.findall("\n".join(present)))
     problems = {}
     for exercise_id, cell in expected.items():
         if cell not in present:
-            mentioned = re.search(rf"""udl\.check\(\s*["']{re.escape(exercise_id)}["']""", everything)
-            problems[exercise_id] = "check edited" if mentioned else "missing"
+            problems[exercise_id] = "check edited" if exercise_id in mentioned else "missing"
     return problems
 
 
@@ -163,8 +159,8 @@ def exercise_cells(notebook: dict[str, Any], expected: dict[str, str]) -> dict[s
     found = {}
     for index, cell in enumerate(cells):
         for exercise_id, check in expected.items():
-            if _source(cell).strip() == check and index > 0:
-                found[exercise_id] = (CHECK_ASSIGNMENT.match(check).group(3), _source(cells[index - 1]))
+            if source(cell).strip() == check and index > 0:
+                found[exercise_id] = (CHECK_ASSIGNMENT.match(check).group(3), source(cells[index - 1]))
     return found
 
 

@@ -93,8 +93,6 @@ def _show(text: str, payload: dict[str, Any], mime_type: str) -> None:
         display({"text/plain": text, mime_type: payload}, raw=True)
 
 
-
-
 def _registry() -> dict[str, Exercise]:
     from udlcourse.exercises import EXERCISES
 

@@ -8,11 +8,11 @@ save the notebook (Ctrl+S) to see its latest state.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from udlcourse.check import CHECK_MIME_TYPE
+from udlcourse.record import load_notebook
 
 CHECK_CALL = re.compile(r"""udl\.check\(\s*["'](\d+\.\d+)["']""")
 STATUSES = ("correct", "wrong", "not attempted", "not run")
@@ -40,15 +40,8 @@ def notebook_progress(path: str | Path) -> dict[str, str]:
     A status is one of ``correct``, ``wrong``, ``not attempted`` or ``not run`` (the check cell has no
     output, e.g. the notebook was not run or not saved since).
     """
-    path = Path(path)
-    if path.suffix != ".ipynb" or not path.is_file():
-        raise ValueError(f"path must be an existing .ipynb file, got {str(path)!r}")
-    try:
-        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError) as error:
-        raise ValueError(f"{path.name} is not a readable notebook: {error}") from None
     statuses: dict[str, str] = {}
-    for cell in cells:
+    for cell in load_notebook(path).get("cells", []):
         if cell.get("cell_type") == "code":
             found = CHECK_CALL.search(_cell_source(cell))
             if found:

@@ -65,12 +65,23 @@ def record(name: str, value: Any) -> None:
         print(f"📌 {name} = {shown}")
 
 
-def _outputs_of(path: str | Path, mime_type: str) -> list[tuple[int, Any]]:
-    """(cell index, payload) for every output of ``mime_type`` in an executed notebook, in order."""
+def load_notebook(path: str | Path) -> dict[str, Any]:
+    """A saved notebook as plain JSON; ValueError naming the file if it is missing or not a notebook."""
     path = Path(path)
     if path.suffix != ".ipynb" or not path.is_file():
         raise ValueError(f"path must be an existing .ipynb file, got {str(path)!r}")
-    notebook = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path.name} is not a readable notebook: {error}") from None
+    if not isinstance(notebook, dict):
+        raise ValueError(f"{path.name} is not a readable notebook: it holds no cells")
+    return notebook
+
+
+def _outputs_of(path: str | Path, mime_type: str) -> list[tuple[int, Any]]:
+    """(cell index, payload) for every output of ``mime_type`` in an executed notebook, in order."""
+    notebook = load_notebook(path)
     found = []
     for index, cell in enumerate(notebook.get("cells", [])):
         for output in cell.get("outputs", []):
