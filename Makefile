@@ -39,7 +39,7 @@ grade: $(STAMP)
 	$(PY) -m tools.grade "$(SUBMISSIONS)" --out build/grades --cell-timeout $(CELL_TIMEOUT)
 
 test: $(STAMP) browser-deps
-	$(PY) -m pytest tests notebooks --nbval-lax --nbval-cell-timeout=$(CELL_TIMEOUT) --timeout=900
+	$(PY) -m pytest tests --timeout=900 --durations=30
 
 # The browser tests (tests/test_browser.py) drive Debian's Chromium with Playwright (in requirements.txt).
 # Installs chromium (and an emoji font for the screenshots) when missing and we are root with apt-get.

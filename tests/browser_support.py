@@ -38,6 +38,8 @@ LAB_SETTINGS = {
         "fetchNews": "false", "checkForUpdates": False,
     },
 }
+# The seed of the exercise editions' runs (the worked notebooks run at their default seed).
+EXERCISE_EDITION_SEED = 1
 ERROR_TEXT = re.compile(r"Traceback \(most recent call last\)|^\s*\w*(Error|Exception)\b", re.MULTILINE)
 
 
@@ -108,6 +110,9 @@ class JupyterLab:
         # A copy, so that running the notebooks never writes into the repository.
         shutil.copytree(ROOT / "notebooks", self.root_dir,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        # The exercise editions run at another seed, so every CI run checks each claim at two seeds.
+        for notebook in sorted((self.root_dir / "exercises").glob("ch*.ipynb")):
+            set_seed(notebook, EXERCISE_EDITION_SEED)
         settings = self.workdir / "lab-settings"
         for name, values in LAB_SETTINGS.items():
             path = settings / name
@@ -310,6 +315,19 @@ class LabPage:
             self.page.wait_for_timeout(300)
         self.page.screenshot(path=str(path))
         return path
+
+
+def set_seed(notebook: Path, seed: int) -> None:
+    """Set ``SEED = <seed>`` in the notebook's parameters cell (the file is changed in place)."""
+    content = json.loads(notebook.read_text())
+    for cell in content["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            text, count = re.subn(r"^SEED = \d+", f"SEED = {seed}", "".join(cell["source"]), flags=re.MULTILINE)
+            if count == 1:
+                cell["source"] = text.splitlines(keepends=True)
+                notebook.write_text(json.dumps(content, indent=1, ensure_ascii=False))
+                return
+    raise AssertionError(f"{notebook.name}: its parameters cell sets no `SEED = <integer>`")
 
 
 def error_outputs(cells: list[dict]) -> list[str]:

@@ -6,7 +6,8 @@ Starts the course's JupyterLab (from .venv, on 127.0.0.1, a free port, a random 
 
 * the worked notebook runs all its cells (Run → Run All Cells) with no error output and no failed check;
 * its explorable is shown once and answers a slider: the figure and the printed numbers change;
-* the exercise edition runs to its last cell and reports every unattempted exercise as such.
+* the exercise edition runs to its last cell at ``SEED = 1`` and reports every unattempted exercise as such;
+  under ``UDLCOURSE_STRICT=1`` (``make test``) a claim that fails at that seed shows as an error.
 
 Screenshots of each step go to ``build/browser/<notebook>-<step>.png``. Needs /usr/bin/chromium
 (``make browser-deps``) and the playwright package (requirements.txt); skipped when they are missing,
@@ -27,8 +28,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, ROOT, SCREENSHOTS, JupyterLab, LabPage, \
-    error_outputs, exercise_ids, missing_dependencies
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, EXERCISE_EDITION_SEED, ROOT, SCREENSHOTS, \
+    JupyterLab, LabPage, error_outputs, exercise_ids, missing_dependencies
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
@@ -223,6 +224,7 @@ def test_exercise_edition_reports_unattempted_exercises(notebook, lab, browser):
         errors = error_outputs(cells)
         assert not errors, f"{path}: cells show errors after Run All:\n\n" + "\n\n".join(errors)
         text = "\n".join(c["text"] for c in cells)
+        assert "✘" not in text, f"{path}: a claim or agreement failed at SEED = {EXERCISE_EDITION_SEED}"
         first = page.page.locator(".jp-OutputArea-output", has_text="not attempted yet").first
         if first.count():
             page.screenshot("not-attempted", first)

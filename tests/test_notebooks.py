@@ -155,6 +155,29 @@ def test_a_failing_or_hanging_cell_is_named(tmp_path):
 
 
 @pytest.mark.slow
+def test_execute_fresh_reuses_a_result_until_the_notebook_or_the_parameters_change(tmp_path):
+    source = tmp_path / "ch97_counter.ipynb"
+    tools.write(notebook([code("import random\nprint(random.random())")]), source)
+    output = tmp_path / "out" / source.name
+
+    def printed():
+        return tools.read(output)["cells"][0]["outputs"][0]["text"]
+
+    tools.execute_fresh(source, output)
+    first = printed()
+    assert tools.is_fresh(source, output)
+    tools.execute_fresh(source, output)
+    assert printed() == first, "a fresh result was executed again"
+    assert not tools.is_fresh(source, output, parameters={"SEED": 1})
+    tools.write(notebook([code("import random\nprint(random.random(), 'edited')")]), source)
+    assert not tools.is_fresh(source, output)
+    tools.execute_fresh(source, output)
+    assert "edited" in printed()
+    tools.execute_fresh(source, output, reuse=False)
+    assert printed() != first
+
+
+@pytest.mark.slow
 def test_bench_prints_a_table_with_a_total(tmp_path, capsys):
     quick = tmp_path / "ch98_quick.ipynb"
     tools.write(notebook([code("total = sum(range(10))")]), quick)

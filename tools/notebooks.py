@@ -4,7 +4,7 @@ Command line (the Makefile's targets call these)::
 
     python -m tools.notebooks exercises   # regenerate notebooks/exercises/ from the worked notebooks
     python -m tools.notebooks check       # report convention problems in every notebook
-    python -m tools.notebooks execute     # run every notebook headless with papermill into build/
+    python -m tools.notebooks execute     # run every notebook headless into build/executed (reusing fresh runs)
     python -m tools.notebooks bench       # time each notebook; print seconds and peak memory
     python -m tools.notebooks robustness  # run each worked notebook at other seeds (one at two threads)
     python -m tools.notebooks readme      # regenerate the chapter table in README.md
@@ -375,6 +375,48 @@ def execute(
     return output
 
 
+EXECUTED_DIR = "build/executed"
+
+
+def inputs_hash(path: str | Path, parameters: dict[str, Any] | None = None) -> str:
+    """A hash of what a notebook's executed outputs depend on that this repository holds: the notebook, the
+    udlcourse package's source and the parameters."""
+    digest = hashlib.sha256(Path(path).read_bytes())
+    for module in sorted((ROOT / "udlcourse").rglob("*.py")):
+        digest.update(module.relative_to(ROOT).as_posix().encode())
+        digest.update(module.read_bytes())
+    digest.update(json.dumps(parameters or {}, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def is_fresh(path: str | Path, output: str | Path, parameters: dict[str, Any] | None = None) -> bool:
+    """Whether ``output`` is an execution of ``path`` (with ``parameters``) made from the current sources."""
+    output = Path(output)
+    if not output.is_file():
+        return False
+    recorded = read(output).get("metadata", {}).get("udlcourse", {}).get("inputs_hash")
+    return recorded == inputs_hash(path, parameters)
+
+
+def execute_fresh(
+    path: str | Path,
+    output: str | Path,
+    parameters: dict[str, Any] | None = None,
+    cell_timeout: int = DEFAULT_CELL_TIMEOUT,
+    reuse: bool = True,
+) -> Path:
+    """Execute ``path`` into ``output`` as :func:`execute` does, and stamp the result with
+    :func:`inputs_hash`; with ``reuse``, keep an ``output`` that is already fresh instead of running again."""
+    if reuse and is_fresh(path, output, parameters):
+        return Path(output)
+    stamp = inputs_hash(path, parameters)  # before running: an edit made meanwhile leaves the result stale
+    execute(path, output, parameters, cell_timeout)
+    executed = read(output)
+    executed.setdefault("metadata", {}).setdefault("udlcourse", {})["inputs_hash"] = stamp
+    write(executed, output)
+    return Path(output)
+
+
 def _failed_source(output: Path) -> str | None:
     """The source of the cell that failed in papermill's saved copy: the first with an error, else the last
     one started (a timeout or a dead kernel leaves no error output)."""
@@ -410,12 +452,17 @@ def _describe_failure(path: Path, output: Path, error: Exception, cell_timeout: 
 
 
 def _execute_all(paths: list[Path], build: Path, cell_timeout: int) -> int:
+    """Execute each notebook into ``build/worked`` or ``build/exercises``, reusing fresh results."""
     failures = []
     for path in paths:
         edition = "exercises" if path.parent.name == "exercises" else "worked"
+        output = build / edition / path.name
+        if is_fresh(path, output):
+            print(f"fresh   {edition}/{path.name}", flush=True)
+            continue
         started = time.perf_counter()
         try:
-            execute(path, build / edition / path.name, cell_timeout=cell_timeout)
+            execute_fresh(path, output, cell_timeout=cell_timeout)
             print(f"ok      {edition}/{path.name}  {time.perf_counter() - started:.1f} s", flush=True)
         except NotebookFailed as failure:
             print(f"FAILED  {failure}", flush=True)
@@ -510,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("execute", "bench"):
         sub = commands.add_parser(name, help=f"{name} notebooks headless")
         sub.add_argument("paths", nargs="*", type=Path)
-        sub.add_argument("--build", type=Path, default=ROOT / "build")
+        sub.add_argument("--build", type=Path, default=ROOT / (EXECUTED_DIR if name == "execute" else "build"))
         sub.add_argument("--cell-timeout", type=int, default=DEFAULT_CELL_TIMEOUT)
     commands.choices["bench"].add_argument("--repeat", type=int, default=1)
     robust = commands.add_parser("robustness", help="run every worked notebook at other seeds, strict")
