@@ -12,10 +12,19 @@ def test_mlp_has_the_requested_shape_and_parameter_count():
     assert sum(isinstance(m, torch.nn.Dropout) for m in net) == 2
 
 
-def test_mlp_uses_he_initialisation():
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu", "gelu"])
+def test_mlp_uses_he_initialisation_for_the_relu_family(activation):
     torch.manual_seed(0)
-    net = models.mlp([1000, 1000, 1])
+    net = models.mlp([1000, 1000, 1], activation=activation)
     assert net[0].weight.std().item() == pytest.approx(np.sqrt(2 / 1000), rel=0.02)
+    assert torch.all(net[0].bias == 0)
+
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid"])
+def test_mlp_uses_glorot_initialisation_for_tanh_and_sigmoid(activation):
+    torch.manual_seed(0)
+    net = models.mlp([1000, 600, 1], activation=activation)
+    assert net[0].weight.std().item() == pytest.approx(np.sqrt(2 / (1000 + 600)), rel=0.02)
     assert torch.all(net[0].bias == 0)
 
 

@@ -34,6 +34,30 @@ def test_exercise_edition_is_fresh(tmp_path):
         assert regenerated.read_text() == committed.read_text(), f"run `make exercises`: {committed.name} is stale"
 
 
+def test_solution_modules_are_fresh(tmp_path):
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns("exercises"))
+    tools.write_solution_modules(tmp_path)
+    generated = sorted((tmp_path / tools.SOLUTIONS_DIR).glob("ch*.py"))
+    committed = sorted((ROOT / tools.SOLUTIONS_DIR).glob("ch*.py"))
+    assert [p.name for p in generated] == [p.name for p in committed], "run `make exercises`"
+    for fresh, old in zip(generated, committed):
+        assert fresh.read_text() == old.read_text(), f"run `make exercises`: udlcourse/solutions/{old.name} is stale"
+
+
+def test_solution_module_holds_each_solution_cell_without_its_markers(tmp_path):
+    worked = tmp_path / "notebooks" / "ch99_sample.ipynb"
+    worked.parent.mkdir()
+    solution = "def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION"
+    tools.write(notebook([code("import numpy as np\nimport math"), code(solution),
+                          code('double = udl.check("99.1", double)')]), worked)
+    module = tools.solutions_module(worked)
+    assert "def double(x):\n    return 2 * x\n" in module and "SOLUTION" not in module.split('"""')[2]
+    assert "import numpy" not in module and "import math" not in module, "only the imports the solutions use"
+    namespace = {}
+    exec(module, namespace)
+    assert namespace["double"](3) == 6
+
+
 def test_readme_chapter_table_is_fresh():
     assert tools.chapter_table() in (ROOT / "README.md").read_text(), "run `make exercises` to refresh README.md"
 

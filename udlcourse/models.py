@@ -20,13 +20,16 @@ def gabor_model(x, phi0, phi1):
 
 
 ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "leaky_relu": nn.LeakyReLU, "gelu": nn.GELU}
+GLOROT_ACTIVATIONS = ("tanh", "sigmoid")  # initialised with Glorot/Xavier; the ReLU family with He
 
 
 def mlp(sizes: Sequence[int], activation: str = "relu", dropout: float = 0.0) -> nn.Sequential:
     """A fully connected network with layer widths ``sizes`` (input, hidden..., output).
 
     Hidden layers use ``activation`` (one of ``ACTIVATIONS``) and optional dropout; the output layer is
-    linear. Weights use He initialisation (§7.5), biases start at zero.
+    linear. The initialisation follows the activation: He initialisation (§7.5, variance 2/D_in) for the
+    ReLU family, Glorot/Xavier (variance 2/(D_in + D_out)) for tanh and the sigmoid, which are close to
+    linear near zero. Biases start at zero.
     """
     if len(sizes) < 2 or any(not isinstance(s, int) or s < 1 for s in sizes):
         raise ValueError(f"sizes must list at least two positive integers, got {list(sizes)!r}")
@@ -37,7 +40,10 @@ def mlp(sizes: Sequence[int], activation: str = "relu", dropout: float = 0.0) ->
     layers: list[nn.Module] = []
     for position, (width_in, width_out) in enumerate(zip(sizes[:-1], sizes[1:])):
         linear = nn.Linear(width_in, width_out)
-        nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")
+        if activation in GLOROT_ACTIVATIONS:
+            nn.init.xavier_normal_(linear.weight)
+        else:
+            nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")
         nn.init.zeros_(linear.bias)
         layers.append(linear)
         if position < len(sizes) - 2:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from udlcourse.exercises.ch07 import toy_forward
+from udlcourse.solutions.ch07 import toy_forward
 
 
 def _forward_skips_sin(x, beta, omega):

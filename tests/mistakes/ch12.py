@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from udlcourse.exercises.ch12 import causal_mask, merge_pair, softmax_over_keys
+from udlcourse.exercises.ch12 import merge_pair
+from udlcourse.solutions.ch12 import causal_mask, softmax_over_keys
 
 
 def _quiet(function):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from udlcourse.exercises.ch13 import adjacency_from_edges, kipf_normalize
+from udlcourse.solutions.ch13 import adjacency_from_edges, kipf_normalize
 
 
 def _directed(edges, num_nodes):  # forgot that the graph is undirected

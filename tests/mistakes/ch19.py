@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from udlcourse.exercises.ch19 import discounted_returns
+from udlcourse.solutions.ch19 import discounted_returns
 
 
 def _returns_off_by_one(rewards, gamma):  # gamma^(k+1): discounted the first reward too (caught by every case)

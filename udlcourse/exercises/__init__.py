@@ -1,7 +1,8 @@
 """Every exercise of the course, by number ("2.1" is chapter 2's first exercise).
 
-Each chapter module ``chNN.py`` in this package lists its exercises (reference solution, test inputs,
-hint) in ``EXERCISES``; the modules are found by name, so a new chapter needs no edit here.
+Each chapter module ``chNN.py`` in this package lists its exercises in ``EXERCISES``: test inputs, hint,
+tolerances, and the reference solution from :mod:`udlcourse.solutions` (generated from the worked notebook).
+The modules are found by name, so a new chapter needs no edit here.
 :func:`udlcourse.check.check` looks them up in :data:`EXERCISES`.
 """
 

@@ -3,37 +3,7 @@
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def linear_2d(x1, x2, beta, omega1, omega2):
-    """A linear function of two inputs: z = beta + omega1 * x1 + omega2 * x2 (Appendix B)."""
-    return beta + omega1 * x1 + omega2 * x2
-
-
-def linear_layer(x, beta, omega):
-    """A linear function of a vector: beta + Omega x, for x of shape (D_in,), Omega (D_out, D_in)."""
-    return beta + omega @ x
-
-
-def log_of_product(p):
-    """log(p_1 * p_2 * ... * p_I), computed as a sum of logs so that it cannot underflow."""
-    return np.sum(np.log(p))
-
-
-def monte_carlo_expectation(f, samples):
-    """Estimate E[f(x)] from samples x_i of x: the average of f over the samples."""
-    return np.mean(f(samples))
-
-
-def assign_to_nearest(points, centres):
-    """The k-means assignment step: the index of the nearest centre (Euclidean distance) for each point."""
-    squared_distances = np.sum((points[:, None, :] - centres[None, :, :]) ** 2, axis=-1)
-    return np.argmin(squared_distances, axis=1)
-
-
-def update_estimate(q, n, reward):
-    """Running average: the new estimate after the n-th reward (n counts this reward too)."""
-    return q + (reward - q) / n
+from udlcourse.solutions import ch01 as solutions
 
 
 def _identity(x):
@@ -62,7 +32,7 @@ EXERCISES = [
     Exercise(
         id="1.1",
         title="a linear function of two inputs",
-        reference=linear_2d,
+        reference=solutions.linear_2d,
         cases=(
             Case((1.0, 2.0, 0.5, -1.0, 3.0), note="single numbers"),
             Case((_grid1, _grid2, 0.2, 1.5, -0.7), note="a 3×4 grid of inputs"),
@@ -78,7 +48,7 @@ EXERCISES = [
     Exercise(
         id="1.2",
         title="a linear function of a vector (a linear layer)",
-        reference=linear_layer,
+        reference=solutions.linear_layer,
         cases=(
             Case((np.array([1.0, 2.0, 3.0]), np.array([0.5, -0.5]), np.array([[1.0, 0.0, 2.0], [0.0, -1.0, 1.0]])),
                  note="3 inputs, 2 outputs"),
@@ -95,7 +65,7 @@ EXERCISES = [
     Exercise(
         id="1.3",
         title="the log of a product, as a sum of logs",
-        reference=log_of_product,
+        reference=solutions.log_of_product,
         cases=(
             Case((np.array([0.5, 0.25]),), note="two probabilities: log(0.125)"),
             Case((np.array([0.9]),), note="a single number"),
@@ -110,7 +80,7 @@ EXERCISES = [
     Exercise(
         id="1.4",
         title="a Monte Carlo estimate of an expectation",
-        reference=monte_carlo_expectation,
+        reference=solutions.monte_carlo_expectation,
         cases=(
             Case((_square, _normal), note="E[x²] for a standard normal: about 1"),
             Case((_exp, _normal), note="E[exp(x)]: about exp(1/2)"),
@@ -125,7 +95,7 @@ EXERCISES = [
     Exercise(
         id="1.5",
         title="the k-means assignment step",
-        reference=assign_to_nearest,
+        reference=solutions.assign_to_nearest,
         cases=(
             Case((_points, _centres), note="9 points, 3 centres"),
             Case((np.array([[0.0, 0.0]]), np.array([[1.0, 1.0], [1.8, 0.0]])),
@@ -142,7 +112,7 @@ EXERCISES = [
     Exercise(
         id="1.6",
         title="updating a running average of rewards",
-        reference=update_estimate,
+        reference=solutions.update_estimate,
         cases=(
             Case((0.0, 1, 2.0), note="the first reward: the estimate becomes that reward"),
             Case((1.0, 2, 3.0), note="the second reward: the average of 1 and 3"),

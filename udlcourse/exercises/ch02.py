@@ -3,35 +3,7 @@
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def linear_model(x, phi0, phi1):
-    """Eq. 2.4: the prediction of the 1D linear model at inputs ``x``."""
-    return phi0 + phi1 * x
-
-
-def least_squares_loss(x, y, phi0, phi1):
-    """Eq. 2.5: the sum of squared differences between predictions and targets."""
-    return np.sum((phi0 + phi1 * x - y) ** 2)
-
-
-def loss_surface(x, y, phi0_grid, phi1_grid):
-    """The least-squares loss at every point of a grid of parameters (vectorised eq. 2.5)."""
-    residuals = phi0_grid[..., None] + phi1_grid[..., None] * x - y
-    return np.sum(residuals**2, axis=-1)
-
-
-def least_squares_gradient(x, y, phi0, phi1):
-    """The derivatives of eq. 2.5 with respect to phi0 and phi1, as an array [dL/dphi0, dL/dphi1]."""
-    residuals = phi0 + phi1 * x - y
-    return np.array([2 * np.sum(residuals), 2 * np.sum(residuals * x)])
-
-
-def closed_form_fit(x, y):
-    """The parameters (phi0, phi1) that minimise eq. 2.5, from setting its gradient to zero."""
-    x_mean, y_mean = np.mean(x), np.mean(y)
-    phi1 = np.sum((x - x_mean) * (y - y_mean)) / np.sum((x - x_mean) ** 2)
-    return float(y_mean - phi1 * x_mean), float(phi1)
+from udlcourse.solutions import ch02 as solutions
 
 
 _rng = np.random.default_rng(2)
@@ -43,7 +15,7 @@ EXERCISES = [
     Exercise(
         id="2.1",
         title="the 1D linear model",
-        reference=linear_model,
+        reference=solutions.linear_model,
         cases=(
             Case((np.array([0.0, 1.0, 2.0]), 0.5, 2.0), note="three inputs"),
             Case((np.array([1.5]), -1.0, 0.0), note="a flat line"),
@@ -55,7 +27,7 @@ EXERCISES = [
     Exercise(
         id="2.2",
         title="the least-squares loss",
-        reference=least_squares_loss,
+        reference=solutions.least_squares_loss,
         cases=(
             Case((_x, _y, 0.3, 0.8), note="near the true line"),
             Case((_x, _y, 0.0, 0.0), note="the zero line"),
@@ -67,7 +39,7 @@ EXERCISES = [
     Exercise(
         id="2.3",
         title="the loss on a whole grid of parameters",
-        reference=loss_surface,
+        reference=solutions.loss_surface,
         cases=(
             Case((_x, _y, _grid0, _grid1), note="a 3×4 grid"),
             Case((np.array([1.0, 2.0]), np.array([2.0, 3.0]), np.array([[1.0]]), np.array([[1.0]])),
@@ -83,7 +55,7 @@ EXERCISES = [
     Exercise(
         id="2.4",
         title="the gradient of the least-squares loss",
-        reference=least_squares_gradient,
+        reference=solutions.least_squares_gradient,
         cases=(
             Case((_x, _y, 0.3, 0.8), note="near the minimum: small gradient"),
             Case((_x, _y, -1.0, 2.0), note="far from the minimum"),
@@ -98,7 +70,7 @@ EXERCISES = [
     Exercise(
         id="2.5",
         title="the closed-form least-squares fit",
-        reference=closed_form_fit,
+        reference=solutions.closed_form_fit,
         cases=(
             Case((_x, _y), note="noisy data"),
             Case((np.array([0.0, 1.0, 2.0]), np.array([1.0, 3.0, 5.0])), note="points exactly on y = 1 + 2x"),

@@ -1,57 +1,10 @@
 """Chapter 3 (Shallow neural networks): hidden units, linear regions, several inputs and outputs, activations."""
 
-import math
 
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def hidden_unit(x, theta0, theta1):
-    """Eqs. 3.2-3.3: one ReLU hidden unit, the line theta0 + theta1 * x clipped below at zero."""
-    return np.maximum(0.0, theta0 + theta1 * x)
-
-
-def shallow_network_1d(x, theta, phi):
-    """Eq. 3.1 with D hidden units: y = phi[0] + sum_d phi[d] * ReLU(theta[d-1, 0] + theta[d-1, 1] * x).
-
-    ``x`` has shape (I,), ``theta`` (D, 2), ``phi`` (D + 1,); the result has shape (I,).
-    """
-    hidden = np.maximum(0.0, theta[:, 0] + np.outer(x, theta[:, 1]))
-    return phi[0] + hidden @ phi[1:]
-
-
-def count_regions(patterns):
-    """The number of distinct activation patterns (rows of a boolean array of shape (points, D)).
-
-    Each row is read as a binary number (unit d contributes 2**d when it is on), so distinct patterns are
-    distinct integers; this is much faster than ``np.unique(patterns, axis=0)`` and gives the same count.
-    """
-    codes = patterns.astype(np.int64) @ (2 ** np.arange(patterns.shape[1], dtype=np.int64))
-    return int(np.unique(codes).size)
-
-
-def shallow_network(x, theta, phi):
-    """A shallow ReLU network with D_i inputs, D hidden units and D_o outputs (§3.4).
-
-    ``x`` has shape (I, D_i), ``theta`` (D, D_i + 1) with the biases in column 0, ``phi`` (D_o, D + 1)
-    with the output biases in column 0. The result has shape (I, D_o).
-    """
-    hidden = np.maximum(0.0, theta[:, 0] + x @ theta[:, 1:].T)
-    return phi[:, 0] + hidden @ phi[:, 1:].T
-
-
-def max_regions(d_in, d_hidden):
-    """Zaslavsky (1975): the most regions D hyperplanes can cut a D_i-dimensional space into."""
-    return sum(math.comb(d_hidden, j) for j in range(d_in + 1))
-
-
-def activations(z, leaky_slope=0.1, elu_alpha=1.0):
-    """Four activation functions of Fig. 3.13 at z: (sigmoid, leaky ReLU, ELU, swish)."""
-    sigmoid = 0.5 * (1.0 + np.tanh(0.5 * z))
-    leaky = np.where(z > 0, z, leaky_slope * z)
-    elu = np.where(z > 0, z, elu_alpha * np.expm1(np.minimum(z, 0.0)))
-    return sigmoid, leaky, elu, z * sigmoid
+from udlcourse.solutions import ch03 as solutions
 
 
 _rng = np.random.default_rng(3)
@@ -72,7 +25,7 @@ EXERCISES = [
     Exercise(
         id="3.1",
         title="a ReLU hidden unit",
-        reference=hidden_unit,
+        reference=solutions.hidden_unit,
         cases=(
             Case((_x, 0.4, -0.8), note="a falling line: clipped on the right"),
             Case((_x, -1.2, 1.5), note="a rising line: clipped on the left"),
@@ -87,7 +40,7 @@ EXERCISES = [
     Exercise(
         id="3.2",
         title="the shallow network of eq. 3.1",
-        reference=shallow_network_1d,
+        reference=solutions.shallow_network_1d,
         cases=(
             Case((_x, _theta3, _phi3), note="three hidden units, as in eq. 3.1"),
             Case((_x, _theta3[:1], _phi3[:2]), note="one hidden unit"),
@@ -103,7 +56,7 @@ EXERCISES = [
     Exercise(
         id="3.3",
         title="counting regions by activation patterns",
-        reference=count_regions,
+        reference=solutions.count_regions,
         cases=(
             Case((_patterns_1d,), note="a 1D network with three joints in the range"),
             Case((_patterns_2d,), note="a 2D network on a grid (rows in raster order)"),
@@ -120,7 +73,7 @@ EXERCISES = [
     Exercise(
         id="3.4",
         title="a shallow network with several inputs and outputs",
-        reference=shallow_network,
+        reference=solutions.shallow_network,
         cases=(
             Case((_x2, _rng.standard_normal((4, 3)), _rng.standard_normal((2, 5))), note="2 inputs, 4 units, 2 outputs"),
             Case((_x[:, None], _theta3, _phi3[None, :]), note="1 input, 1 output: the network of eq. 3.1"),
@@ -136,7 +89,7 @@ EXERCISES = [
     Exercise(
         id="3.5",
         title="the maximum number of linear regions",
-        reference=max_regions,
+        reference=solutions.max_regions,
         cases=(
             Case((1, 3), note="one input: D + 1 regions"),
             Case((2, 3), note="Fig. 3.8: two inputs, three hidden units"),
@@ -153,7 +106,7 @@ EXERCISES = [
     Exercise(
         id="3.6",
         title="four activation functions",
-        reference=activations,
+        reference=solutions.activations,
         cases=(
             Case((_z,), note="defaults, from -30 to 30"),
             Case((_z,), {"leaky_slope": 0.01, "elu_alpha": 2.0}, note="other slope and alpha"),

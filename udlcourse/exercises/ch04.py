@@ -1,52 +1,10 @@
 """Chapter 4 (Deep neural networks): composing networks, the matrix form, parameter and region counts."""
 
-from math import comb
 
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def shallow_network(x, theta, phi):
-    """Eqs. 3.1/4.1: a shallow ReLU network with one input and one output.
-
-    ``theta`` has shape (D, 2): row d is (theta_d0, theta_d1), the bias and slope of hidden unit d.
-    ``phi`` has shape (D + 1,): (phi_0, phi_1, ..., phi_D), the output bias and weights.
-    """
-    hidden = np.maximum(0.0, theta[:, 0] + theta[:, 1] * np.asarray(x)[..., None])
-    return phi[0] + hidden @ phi[1:]
-
-
-def compose_networks(x, theta1, phi1, theta2, phi2):
-    """Fig. 4.1: the output of network 1 is the input of network 2."""
-    return shallow_network(shallow_network(x, theta1, phi1), theta2, phi2)
-
-
-def deep_forward(x, weights, biases):
-    """Eq. 4.15: h1 = a[b0 + W0 x], h_k = a[b_{k-1} + W_{k-1} h_{k-1}], y = b_K + W_K h_K (ReLU a).
-
-    ``x`` has shape (D_i, I): one input per column. ``weights[k]`` has shape (D_{k+1}, D_k),
-    ``biases[k]`` has shape (D_{k+1},). Returns an array of shape (D_o, I).
-    """
-    h = x
-    for omega, beta in zip(weights[:-1], biases[:-1]):
-        h = np.maximum(0.0, beta[:, None] + omega @ h)
-    return biases[-1][:, None] + weights[-1] @ h
-
-
-def count_parameters(widths):
-    """The number of weights and biases of a fully connected network with layer widths
-    ``widths = [D_i, D_1, ..., D_K, D_o]``."""
-    return int(sum((w_in + 1) * w_out for w_in, w_out in zip(widths[:-1], widths[1:])))
-
-
-def max_linear_regions(num_inputs, width, depth):
-    """Eq. 4.17 (the notes of Ch. 4): the number of linear regions a ReLU network with ``num_inputs``
-    inputs and ``depth`` hidden layers of ``width`` units each (``width`` a multiple of ``num_inputs``) can
-    make, N = (D/D_i + 1)^(D_i(K-1)) · Σ_{j=0}^{D_i} C(D, j), as an exact Python int. ``depth = 1`` gives
-    the shallow network's count (Zaslavsky, 1975; §3.3)."""
-    shallow = sum(comb(width, j) for j in range(num_inputs + 1))
-    return (width // num_inputs + 1) ** (num_inputs * (depth - 1)) * shallow
+from udlcourse.solutions import ch04 as solutions
 
 
 _rng = np.random.default_rng(4)
@@ -68,7 +26,7 @@ EXERCISES = [
     Exercise(
         id="4.1",
         title="a shallow network with one input",
-        reference=shallow_network,
+        reference=solutions.shallow_network,
         cases=(
             Case((_x, _theta_a, _phi_a), note="three hidden units on nine inputs"),
             Case((_x, _theta_b, _phi_b), note="other parameters"),
@@ -85,7 +43,7 @@ EXERCISES = [
     Exercise(
         id="4.2",
         title="composing two shallow networks",
-        reference=compose_networks,
+        reference=solutions.compose_networks,
         cases=(
             Case((_x, _theta_a, _phi_a, _theta_b, _phi_b), note="network a, then network b"),
             Case((_x, _theta_b, _phi_b, _theta_a, _phi_a), note="network b, then network a"),
@@ -99,7 +57,7 @@ EXERCISES = [
     Exercise(
         id="4.3",
         title="the forward pass of a deep network in matrix form",
-        reference=deep_forward,
+        reference=solutions.deep_forward,
         cases=(
             Case(_deep_case([1, 3, 3, 1], 6, 0), note="two hidden layers of 3 units (Fig. 4.4), 6 inputs"),
             Case(_deep_case([3, 4, 5, 2, 2], 5, 1), note="three hidden layers of different widths, 2 outputs"),
@@ -115,7 +73,7 @@ EXERCISES = [
     Exercise(
         id="4.4",
         title="the number of parameters of a deep network",
-        reference=count_parameters,
+        reference=solutions.count_parameters,
         cases=(
             Case(([1, 3, 3, 1],), note="Fig. 4.4: two hidden layers of three units"),
             Case(([1, 10, 10, 10, 10, 10, 1],), note="five hidden layers of ten units"),
@@ -130,7 +88,7 @@ EXERCISES = [
     Exercise(
         id="4.5",
         title="the number of linear regions of a deep network (eq. 4.17)",
-        reference=max_linear_regions,
+        reference=solutions.max_linear_regions,
         cases=(
             Case((1, 3, 1), note="shallow, one input, three units: 4 regions (Fig. 3.3)"),
             Case((1, 3, 2), note="two layers of three units, one input: 16"),

@@ -2,46 +2,9 @@
 distributions, computed so that extreme inputs give finite numbers."""
 
 import numpy as np
-from scipy.special import gammaln
 
 from udlcourse.check import Case, Exercise
-
-
-def normal_nll(y, mu, sigma2):
-    """Eq. 5.9: the negative log-likelihood of targets y under normals with means mu and variances sigma2."""
-    return np.sum(0.5 * np.log(2 * np.pi * sigma2) + (y - mu) ** 2 / (2 * sigma2))
-
-
-def fit_variance(y, mu):
-    """Eq. 5.13 solved for the variance: the maximum-likelihood sigma^2 given the predicted means mu."""
-    return np.mean((y - mu) ** 2)
-
-
-def binary_cross_entropy(logits, y):
-    """Eq. 5.20 with lambda = sig[logits], computed from the logits without overflow."""
-    return np.sum(np.logaddexp(0.0, logits) - y * logits)
-
-
-def softmax(z):
-    """Eq. 5.22 along the last axis, shifted by the largest entry so that exp never overflows."""
-    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
-    return e / np.sum(e, axis=-1, keepdims=True)
-
-
-def log_sum_exp(z):
-    """log(sum_k exp(z_k)) along the last axis, without overflow or underflow."""
-    m = np.max(z, axis=-1)
-    return m + np.log(np.sum(np.exp(z - m[..., None]), axis=-1))
-
-
-def multiclass_cross_entropy(logits, labels):
-    """Eq. 5.24: the summed negative log softmax probability of each example's label."""
-    return np.sum(log_sum_exp(logits) - logits[np.arange(len(labels)), labels])
-
-
-def poisson_nll(f, y):
-    """Eq. 5.36 with rate lambda = exp(f): the summed negative log-likelihood of counts y."""
-    return np.sum(np.exp(f) - y * f + gammaln(y + 1))
+from udlcourse.solutions import ch05 as solutions
 
 
 _rng = np.random.default_rng(5)
@@ -63,7 +26,7 @@ EXERCISES = [
     Exercise(
         id="5.1",
         title="the normal negative log-likelihood",
-        reference=normal_nll,
+        reference=solutions.normal_nll,
         cases=(
             Case((_y, _mu, 0.09), note="one variance shared by all points"),
             Case((_y, _mu, _sigma2), note="a different variance for every point"),
@@ -81,7 +44,7 @@ EXERCISES = [
     Exercise(
         id="5.2",
         title="the maximum-likelihood variance",
-        reference=fit_variance,
+        reference=solutions.fit_variance,
         cases=(
             Case((_y, _mu), note="noisy predictions"),
             Case((_y, _y + 0.5), note="every prediction 0.5 too high: the residuals are not centred"),
@@ -96,7 +59,7 @@ EXERCISES = [
     Exercise(
         id="5.3",
         title="binary cross-entropy from logits",
-        reference=binary_cross_entropy,
+        reference=solutions.binary_cross_entropy,
         cases=(
             Case((_z, _labels01), note="ordinary logits"),
             Case((np.zeros(5), np.array([0.0, 1.0, 1.0, 0.0, 1.0])), note="logit 0 means λ = 0.5: 5·log 2"),
@@ -112,7 +75,7 @@ EXERCISES = [
     Exercise(
         id="5.4",
         title="a numerically stable softmax",
-        reference=softmax,
+        reference=solutions.softmax,
         cases=(
             Case((np.array([1.0, 2.0, 3.0]),), note="three logits"),
             Case((_logits,), note="a batch: one softmax per row"),
@@ -129,7 +92,7 @@ EXERCISES = [
     Exercise(
         id="5.5",
         title="log-sum-exp",
-        reference=log_sum_exp,
+        reference=solutions.log_sum_exp,
         cases=(
             Case((np.array([1.0, 2.0, 3.0]),), note="three numbers: a single number comes back"),
             Case((_logits,), note="a batch of 6 rows: 6 numbers come back"),
@@ -147,7 +110,7 @@ EXERCISES = [
     Exercise(
         id="5.6",
         title="multiclass cross-entropy",
-        reference=multiclass_cross_entropy,
+        reference=solutions.multiclass_cross_entropy,
         cases=(
             Case((_logits, _classes), note="6 examples, 4 classes"),
             Case((np.zeros((3, 5)), np.array([0, 4, 2])), note="all logits 0: each example costs log 5"),
@@ -163,7 +126,7 @@ EXERCISES = [
     Exercise(
         id="5.7",
         title="the Poisson negative log-likelihood",
-        reference=poisson_nll,
+        reference=solutions.poisson_nll,
         cases=(
             Case((_count_f, _counts), note="six counts, rates between 0.5 and 10"),
             Case((np.zeros(4), np.array([0.0, 1.0, 2.0, 3.0])), note="rate 1 everywhere: log y! matters from y = 2"),

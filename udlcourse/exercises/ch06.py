@@ -1,57 +1,10 @@
 """Chapter 6 (Fitting models): line search, gradients, momentum, Nesterov, Adam and learning-rate schedules."""
 
-import math
 
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0  # 0.618..., the golden-section fraction
-
-
-def shrink_bracket(loss_fn, a, d):
-    """One golden-section step: the smaller bracket (a, d) that still holds the minimum of loss_fn on [a, d]."""
-    b = d - GOLDEN * (d - a)
-    c = a + GOLDEN * (d - a)
-    if loss_fn(b) < loss_fn(c):
-        return a, c
-    return b, d
-
-
-def gabor_loss_gradient(x, y, phi0, phi1):
-    """The gradient of the least-squares loss of the Gabor model: np.array([dL/dphi0, dL/dphi1])."""
-    z = phi0 + 0.06 * phi1 * x
-    envelope = np.exp(-(z**2) / 32.0)
-    prediction = np.sin(z) * envelope
-    dprediction_dz = envelope * (np.cos(z) - z * np.sin(z) / 16.0)
-    weight = 2.0 * (prediction - y) * dprediction_dz
-    return np.array([np.sum(weight), np.sum(weight * 0.06 * x)])
-
-
-def momentum_step(phi, m, gradient, alpha, beta):
-    """Eq. 6.11: update the momentum m with the gradient at phi, then step. Returns (phi_new, m_new)."""
-    m_new = beta * m + (1.0 - beta) * gradient
-    return phi - alpha * m_new, m_new
-
-
-def nesterov_step(phi, m, gradient_fn, alpha, beta):
-    """Eq. 6.12: like momentum, but the gradient is taken at the look-ahead point phi - alpha*beta*m."""
-    m_new = beta * m + (1.0 - beta) * gradient_fn(phi - alpha * beta * m)
-    return phi - alpha * m_new, m_new
-
-
-def adam_step(phi, m, v, gradient, t, alpha, beta, gamma, epsilon):
-    """Eqs. 6.15-6.17: one Adam step number t (t = 1 for the first). Returns (phi_new, m_new, v_new)."""
-    m_new = beta * m + (1.0 - beta) * gradient
-    v_new = gamma * v + (1.0 - gamma) * gradient**2
-    m_hat = m_new / (1.0 - beta**t)
-    v_hat = v_new / (1.0 - gamma**t)
-    return phi - alpha * m_hat / (np.sqrt(v_hat) + epsilon), m_new, v_new
-
-
-def step_decay(initial_rate, step, drop, every):
-    """A step-decay schedule: the learning rate times `drop` after every `every` steps (step counts from 0)."""
-    return initial_rate * drop ** (step // every)
+from udlcourse.solutions import ch06 as solutions
 
 
 def _quadratic_gradient(phi):
@@ -70,7 +23,7 @@ EXERCISES = [
     Exercise(
         id="6.1",
         title="one golden-section step of a line search",
-        reference=shrink_bracket,
+        reference=solutions.shrink_bracket,
         cases=(
             Case((lambda s: (s - 0.3) ** 2, 0.0, 1.0), note="minimum at 0.3, left of the middle"),
             Case((lambda s: (s - 0.8) ** 2, 0.0, 1.0), note="minimum at 0.8, right of the middle"),
@@ -90,7 +43,7 @@ EXERCISES = [
     Exercise(
         id="6.2",
         title="the gradient of the Gabor model's loss",
-        reference=gabor_loss_gradient,
+        reference=solutions.gabor_loss_gradient,
         cases=(
             Case((_x, _y, 0.0, 16.6), note="near the true parameters: small gradient"),
             Case((_x, _y, -5.0, 8.0), note="far away on the surface"),
@@ -105,7 +58,7 @@ EXERCISES = [
     Exercise(
         id="6.3",
         title="one momentum step",
-        reference=momentum_step,
+        reference=solutions.momentum_step,
         cases=(
             Case((np.array([1.0, 2.0]), np.zeros(2), np.array([0.5, -1.0]), 0.1, 0.9), note="the first step: m = 0"),
             Case((np.array([1.0, 2.0]), np.array([2.0, -3.0]), np.array([0.5, -1.0]), 0.1, 0.9),
@@ -121,7 +74,7 @@ EXERCISES = [
     Exercise(
         id="6.4",
         title="one Nesterov momentum step",
-        reference=nesterov_step,
+        reference=solutions.nesterov_step,
         cases=(
             Case((np.array([-4.0, 1.5]), np.array([-1.0, 20.0]), _quadratic_gradient, 0.02, 0.9),
                  note="a badly scaled quadratic"),
@@ -138,7 +91,7 @@ EXERCISES = [
     Exercise(
         id="6.5",
         title="one Adam step with bias correction",
-        reference=adam_step,
+        reference=solutions.adam_step,
         cases=(
             Case((np.array([-4.0, 1.5]), np.zeros(2), np.zeros(2), np.array([-4.0, 150.0]), 1, 0.1, 0.9, 0.99, 1e-8),
                  note="the first step, t = 1: each parameter moves by about α"),
@@ -160,7 +113,7 @@ EXERCISES = [
     Exercise(
         id="6.6",
         title="a step-decay learning-rate schedule",
-        reference=step_decay,
+        reference=solutions.step_decay,
         cases=(
             Case((0.1, 0, 0.5, 10), note="step 0: the initial rate"),
             Case((0.1, 9, 0.5, 10), note="step 9: still the initial rate"),

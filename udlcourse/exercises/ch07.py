@@ -3,63 +3,7 @@
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def toy_forward(x, beta, omega):
-    """§7.3: the forward pass of the toy model, returning every intermediate (f0, h1, f1, h2, f2, h3, f3)."""
-    f0 = beta[0] + omega[0] * x
-    h1 = np.sin(f0)
-    f1 = beta[1] + omega[1] * h1
-    h2 = np.exp(f1)
-    f2 = beta[2] + omega[2] * h2
-    h3 = np.cos(f2)
-    f3 = beta[3] + omega[3] * h3
-    return f0, h1, f1, h2, f2, h3, f3
-
-
-def toy_backward(x, y, beta, omega):
-    """§7.3: derivatives of the loss (f[x, φ] − y)² with respect to the betas and the omegas."""
-    f0, h1, f1, h2, f2, h3, f3 = toy_forward(x, beta, omega)
-    dl_df3 = 2 * (f3 - y)
-    dl_df2 = -np.sin(f2) * omega[3] * dl_df3
-    dl_df1 = np.exp(f1) * omega[2] * dl_df2
-    dl_df0 = np.cos(f0) * omega[1] * dl_df1
-    dl_dbeta = np.array([dl_df0, dl_df1, dl_df2, dl_df3])
-    dl_domega = np.array([x * dl_df0, h1 * dl_df1, h2 * dl_df2, h3 * dl_df3])
-    return dl_dbeta, dl_domega
-
-
-def relu_derivative(f):
-    """The derivative of ReLU: the indicator function I[f > 0], as floats (0 at f = 0)."""
-    return (f > 0).astype(float)
-
-
-def backward_pass(weights, all_f, all_h, y):
-    """§7.4: gradients of the least-squares loss of a deep ReLU network, in matrix form.
-
-    ``weights[k]`` is Ω_k; ``all_h[0]`` is the input batch (one column per example), ``all_f[k]`` the
-    pre-activations of layer k (the last one is the output) and ``all_h[k + 1] = ReLU(all_f[k])``.
-    The loss is Σ_i ||f[x_i] − y_i||². Returns the lists (dL/dΩ_k, dL/dβ_k) for k = 0..K.
-    """
-    n_layers = len(weights)
-    dl_dweights, dl_dbiases = [None] * n_layers, [None] * n_layers
-    dl_df = 2 * (all_f[-1] - y)
-    for k in range(n_layers - 1, -1, -1):
-        dl_dweights[k] = dl_df @ all_h[k].T
-        dl_dbiases[k] = dl_df.sum(axis=1)
-        if k > 0:
-            dl_df = (all_f[k - 1] > 0) * (weights[k].T @ dl_df)
-    return dl_dweights, dl_dbiases
-
-
-def he_weights(d_in, d_out, rng):
-    """§7.5: a (d_out, d_in) weight matrix with He initialisation: normal, mean 0, variance 2 / d_in."""
-    return rng.normal(0.0, np.sqrt(2.0 / d_in), size=(d_out, d_in))
-
-
-def predicted_variance(sigma2_f0, sigma2_omega, width, n_layers):
-    """§7.5.1: the expected pre-activation variance of layers 0..n_layers−1 of a ReLU net with zero biases."""
-    return sigma2_f0 * (0.5 * width * sigma2_omega) ** np.arange(n_layers)
+from udlcourse.solutions import ch07 as solutions
 
 
 _BETA = np.array([0.3, -0.8, 0.5, 0.1])
@@ -84,7 +28,7 @@ EXERCISES = [
     Exercise(
         id="7.1",
         title="the forward pass of the toy model",
-        reference=toy_forward,
+        reference=solutions.toy_forward,
         cases=(
             Case((1.1, _BETA, _OMEGA), note="one input"),
             Case((np.linspace(-2, 2, 5), _BETA, _OMEGA), note="five inputs at once"),
@@ -99,7 +43,7 @@ EXERCISES = [
     Exercise(
         id="7.2",
         title="the backward pass of the toy model",
-        reference=toy_backward,
+        reference=solutions.toy_backward,
         cases=(
             Case((1.1, 0.6, _BETA, _OMEGA), note="one training pair"),
             Case((0.0, 0.0, np.zeros(4), np.ones(4)), note="input zero: dℓ/dω0 must be 0"),
@@ -116,7 +60,7 @@ EXERCISES = [
     Exercise(
         id="7.3",
         title="the derivative of the ReLU",
-        reference=relu_derivative,
+        reference=solutions.relu_derivative,
         cases=(
             Case((np.array([-2.0, -0.5, 0.5, 3.0]),), note="two negative, two positive"),
             Case((np.array([[0.0, 1e-9], [-1e-9, 0.0]]),), note="exactly zero gives 0 (a 2×2 array)"),
@@ -131,7 +75,7 @@ EXERCISES = [
     Exercise(
         id="7.4",
         title="the backward pass of a deep network in matrix form",
-        reference=backward_pass,
+        reference=solutions.backward_pass,
         cases=(
             Case(_network([3, 4, 5, 2], 6, seed=1), note="widths 3-4-5-2, six examples"),
             Case(_network([2, 3, 3, 3, 1], 4, seed=2), note="three equal hidden widths, one output"),
@@ -147,7 +91,7 @@ EXERCISES = [
     Exercise(
         id="7.5",
         title="He initialisation",
-        reference=he_weights,
+        reference=solutions.he_weights,
         cases=(
             Case((100, 100, np.random.default_rng(0)), note="square 100×100"),
             Case((3, 5, np.random.default_rng(1)), note="3 inputs, 5 outputs: shape (5, 3)"),
@@ -163,7 +107,7 @@ EXERCISES = [
     Exercise(
         id="7.6",
         title="the predicted variance across layers",
-        reference=predicted_variance,
+        reference=solutions.predicted_variance,
         cases=(
             Case((1.0, 0.02, 100, 5), note="He initialisation: constant"),
             Case((2.0, 0.01, 100, 4), note="half the He variance: halves every layer"),

@@ -1,53 +1,11 @@
 """Chapter 8 (Measuring performance): accuracy, bias and variance, high-dimensional geometry, data splits
 and the minimum-norm least-squares fit behind double descent."""
 
-import math
 
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def accuracy(scores, labels):
-    """The fraction of examples whose highest-scoring class (row-wise argmax of ``scores``) is the label."""
-    return float(np.mean(np.argmax(scores, axis=1) == labels))
-
-
-def bias_and_variance(predictions, truth):
-    """Eqs. 8.6-8.7 averaged over the inputs: (squared bias, variance) of predictions of shape (R, P).
-
-    Row r holds the predictions at P inputs of the model fitted to data set r; ``truth`` (P,) is the true
-    function at those inputs. The variance divides by R (the spread of these R models about their mean).
-    """
-    mean_prediction = np.mean(predictions, axis=0)
-    bias_squared = np.mean((mean_prediction - truth) ** 2)
-    variance = np.mean(np.mean((predictions - mean_prediction) ** 2, axis=0))
-    return float(bias_squared), float(variance)
-
-
-def unit_ball_volume(D):
-    """The volume of the unit hypersphere (ball of radius 1) in D dimensions, pi^(D/2) / Gamma(D/2 + 1)."""
-    return math.exp(0.5 * D * math.log(math.pi) - math.lgamma(0.5 * D + 1.0))
-
-
-def pairwise_distances(a, b):
-    """Euclidean distances between every row of ``a`` (n, D) and every row of ``b`` (m, D): shape (n, m)."""
-    difference = a[:, None, :] - b[None, :, :]
-    return np.sqrt(np.sum(difference**2, axis=-1))
-
-
-def train_validation_split(x, y, order, n_validation):
-    """Split (x, y): the examples order[:n_validation] validate, the examples order[n_validation:] train.
-
-    Returns (x_train, y_train, x_validation, y_validation).
-    """
-    validation, train = order[:n_validation], order[n_validation:]
-    return x[train], y[train], x[validation], y[validation]
-
-
-def min_norm_least_squares(features, targets):
-    """The least-squares parameters with the smallest norm: pinv(features) @ targets."""
-    return np.linalg.pinv(features) @ targets
+from udlcourse.solutions import ch08 as solutions
 
 
 _rng = np.random.default_rng(8)
@@ -70,7 +28,7 @@ EXERCISES = [
     Exercise(
         id="8.1",
         title="the accuracy of a classifier",
-        reference=accuracy,
+        reference=solutions.accuracy,
         cases=(
             Case((_scores, _labels), note="12 examples, 4 classes"),
             Case((np.eye(3), np.array([0, 1, 2])), note="every example right: accuracy 1"),
@@ -88,7 +46,7 @@ EXERCISES = [
     Exercise(
         id="8.2",
         title="bias and variance from many fitted models",
-        reference=bias_and_variance,
+        reference=solutions.bias_and_variance,
         cases=(
             Case((_predictions, _truth), note="5 data sets, 7 inputs"),
             Case((np.tile(_truth, (4, 1)), _truth), note="every model is exactly right: both zero"),
@@ -107,7 +65,7 @@ EXERCISES = [
     Exercise(
         id="8.3",
         title="the minimum-norm least-squares fit",
-        reference=min_norm_least_squares,
+        reference=solutions.min_norm_least_squares,
         cases=(
             Case((_tall, _targets8), note="more data points than features: the usual least squares"),
             Case((_wide, _targets3), note="more features than data points: many exact fits, take the shortest"),
@@ -124,7 +82,7 @@ EXERCISES = [
     Exercise(
         id="8.4",
         title="pairwise Euclidean distances",
-        reference=pairwise_distances,
+        reference=solutions.pairwise_distances,
         cases=(
             Case((_points_a, _points_b), note="4 points against 6 points in 3D"),
             Case((_points_a, _points_a), note="a set against itself: zeros on the diagonal"),
@@ -140,7 +98,7 @@ EXERCISES = [
     Exercise(
         id="8.5",
         title="the volume of the unit hypersphere",
-        reference=unit_ball_volume,
+        reference=solutions.unit_ball_volume,
         cases=(
             Case((1,), note="D = 1: the interval [−1, 1] has length 2"),
             Case((2,), note="D = 2: the unit disc has area π"),
@@ -158,7 +116,7 @@ EXERCISES = [
     Exercise(
         id="8.6",
         title="a training/validation split",
-        reference=train_validation_split,
+        reference=solutions.train_validation_split,
         cases=(
             Case((_x_split, _y_split, _order, 3), note="10 examples, 3 for validation"),
             Case((_x_split, _y_split, np.arange(10), 5), note="order unchanged, half and half"),

@@ -4,43 +4,7 @@ ensembles and Bayesian linear regression."""
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def l2_regularized(loss, gradient, phi, lam):
-    """Eq. 9.5 with g = ||phi||^2: the regularised loss and its gradient (phi has shape (..., D))."""
-    return loss + lam * np.sum(phi**2, axis=-1), gradient + 2 * lam * phi
-
-
-def modified_loss(loss, gradient, alpha):
-    """Eq. 9.8: the loss whose gradient flow gradient descent with step alpha follows (gradient (..., D))."""
-    return loss + alpha / 4 * np.sum(gradient**2, axis=-1)
-
-
-def dropout_layer(h, mask, p):
-    """Inverted dropout (§9.3.3): keep the units where mask is 1, scale the kept ones by 1 / (1 - p)."""
-    return h * mask / (1 - p)
-
-
-def augment(x, shifts, scales):
-    """Shift each 1D signal (row of x) circularly right by shifts[i] places and multiply it by scales[i]."""
-    length = x.shape[1]
-    index = (np.arange(length) - np.asarray(shifts)[:, None]) % length
-    return np.take_along_axis(x, index, axis=1) * np.asarray(scales)[:, None]
-
-
-def ensemble_probabilities(logits):
-    """Mean over ensemble members (axis 0) of the softmax probabilities of their logits (M, n, classes)."""
-    shifted = logits - np.max(logits, axis=-1, keepdims=True)
-    probabilities = np.exp(shifted) / np.sum(np.exp(shifted), axis=-1, keepdims=True)
-    return np.mean(probabilities, axis=0)
-
-
-def bayes_posterior(design, y, noise_var, prior_var):
-    """Posterior mean and covariance of the weights of y = design @ w + noise, with prior w ~ N(0, prior_var I)."""
-    precision = design.T @ design / noise_var + np.eye(design.shape[1]) / prior_var
-    covariance = np.linalg.inv(precision)
-    mean = covariance @ design.T @ y / noise_var
-    return mean, covariance
+from udlcourse.solutions import ch09 as solutions
 
 
 _rng = np.random.default_rng(9)
@@ -58,7 +22,7 @@ EXERCISES = [
     Exercise(
         id="9.1",
         title="the L2-regularised loss and its gradient",
-        reference=l2_regularized,
+        reference=solutions.l2_regularized,
         cases=(
             Case((1.5, np.array([0.2, -0.1]), _phi, 0.1), note="one parameter vector"),
             Case((np.array(0.5), np.array([0.1, 0.2, 0.3]), np.array([1.0, -2.0, 3.0]), 0.25),
@@ -75,7 +39,7 @@ EXERCISES = [
     Exercise(
         id="9.2",
         title="the modified loss of gradient descent",
-        reference=modified_loss,
+        reference=solutions.modified_loss,
         cases=(
             Case((0.7, np.array([0.3, -0.4]), 0.5), note="one point: |gradient|² = 0.25"),
             Case((0.7, np.array([0.3, -0.4]), 0.0), note="α → 0: the modified loss is the loss"),
@@ -90,7 +54,7 @@ EXERCISES = [
     Exercise(
         id="9.3",
         title="inverted dropout",
-        reference=dropout_layer,
+        reference=solutions.dropout_layer,
         cases=(
             Case((_h, _mask, 0.4), note="a batch of 3 examples, 5 hidden units"),
             Case((_h, np.ones((3, 5)), 0.0), note="p = 0 and nothing dropped: unchanged"),
@@ -104,7 +68,7 @@ EXERCISES = [
     Exercise(
         id="9.4",
         title="augmenting 1D signals by shifting and scaling",
-        reference=augment,
+        reference=solutions.augment,
         cases=(
             Case((np.arange(12.0).reshape(2, 6), np.array([1, 0]), np.array([1.0, 1.0])),
                  note="shift the first signal one place to the right"),
@@ -123,7 +87,7 @@ EXERCISES = [
     Exercise(
         id="9.5",
         title="the ensemble's predicted probabilities",
-        reference=ensemble_probabilities,
+        reference=solutions.ensemble_probabilities,
         cases=(
             Case((_logits,), note="4 members, 5 examples, 3 classes"),
             Case((_logits[:1],), note="an ensemble of one: its softmax"),
@@ -141,7 +105,7 @@ EXERCISES = [
     Exercise(
         id="9.6",
         title="the posterior of Bayesian linear regression",
-        reference=bayes_posterior,
+        reference=solutions.bayes_posterior,
         cases=(
             Case((_design, _targets, 0.1, 1.0), note="three features, six points"),
             Case((_design, _targets, 0.1, 1e6), note="a very broad prior: close to least squares"),

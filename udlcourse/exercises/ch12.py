@@ -4,43 +4,7 @@ the causal mask, sinusoidal positional encodings, one byte-pair-encoding merge a
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def softmax_over_keys(scores):
-    """Eq. 12.5: row n of scores holds k_m . q_n for every key m; normalise each row over the keys (last axis)."""
-    exps = np.exp(scores - np.max(scores, axis=-1, keepdims=True))
-    return exps / np.sum(exps, axis=-1, keepdims=True)
-
-
-def self_attention(X, omega_q, beta_q, omega_k, beta_k, omega_v, beta_v, mask=None):
-    """Eqs. 12.2-12.9 with one token per ROW of X: scaled dot-product self-attention of one head.
-
-    mask (optional, bool of shape (N, N)): mask[n, m] is True when query n may attend to key m.
-    """
-    queries = X @ omega_q.T + beta_q
-    keys = X @ omega_k.T + beta_k
-    values = X @ omega_v.T + beta_v
-    scores = queries @ keys.T / np.sqrt(queries.shape[1])
-    if mask is not None:
-        scores = np.where(mask, scores, -np.inf)
-    return softmax_over_keys(scores) @ values
-
-
-def causal_mask(n):
-    """mask[i, j] is True when token i may attend to token j, i.e. when j <= i (no peeking ahead)."""
-    return np.tril(np.ones((n, n), dtype=bool))
-
-
-def sinusoidal_encoding(n_positions, d):
-    """The sinusoidal position matrix (Vaswani et al. 2017): row t, columns 2j and 2j+1 hold
-    sin(t / 10000^(2j/d)) and cos(t / 10000^(2j/d)); positions t = 0, 1, ..., n_positions - 1; d even."""
-    positions = np.arange(n_positions)[:, None]
-    frequencies = 1.0 / 10000 ** (np.arange(0, d, 2) / d)
-    angles = positions * frequencies[None, :]
-    encoding = np.zeros((n_positions, d))
-    encoding[:, 0::2] = np.sin(angles)
-    encoding[:, 1::2] = np.cos(angles)
-    return encoding
+from udlcourse.solutions import ch12 as solutions
 
 
 def merge_pair(words, pair):
@@ -57,28 +21,6 @@ def merge_pair(words, pair):
                 i += 1
         new_words.append(merged)
     return new_words
-
-
-def bpe_step(words):
-    """One byte-pair-encoding merge: find the most frequent pair of adjacent tokens inside words (ties: the pair
-    seen first), and merge every occurrence of it, left to right. Returns (pair, new_words)."""
-    counts = {}
-    for word in words:
-        for pair in zip(word[:-1], word[1:]):
-            counts[pair] = counts.get(pair, 0) + 1
-    best = max(counts, key=counts.get)  # max keeps the first of equally frequent pairs
-    return best, merge_pair(words, best)
-
-
-def top_p_filter(probs, p):
-    """Nucleus filtering (Holtzman et al. 2020): keep the smallest set of most probable tokens whose total
-    probability reaches p (ties: lower index first), set the rest to 0 and renormalise."""
-    order = np.argsort(-probs, kind="stable")
-    cumulative = np.cumsum(probs[order])
-    n_keep = min(int(np.searchsorted(cumulative, p)) + 1, len(probs))
-    filtered = np.zeros_like(probs)
-    filtered[order[:n_keep]] = probs[order[:n_keep]]
-    return filtered / filtered.sum()
 
 
 _rng = np.random.default_rng(12)
@@ -106,7 +48,7 @@ EXERCISES = [
     Exercise(
         id="12.1",
         title="softmax over the keys",
-        reference=softmax_over_keys,
+        reference=solutions.softmax_over_keys,
         cases=(
             Case((_scores,), note="3 queries (rows) by 5 keys (columns): each row must sum to 1"),
             Case((np.array([[1.0, 2.0, 3.0]]),), note="one query, three keys"),
@@ -123,11 +65,11 @@ EXERCISES = [
     Exercise(
         id="12.2",
         title="scaled dot-product self-attention (one head)",
-        reference=self_attention,
+        reference=solutions.self_attention,
         cases=(
             Case((_X, *_params), note="5 tokens of size D = 4; queries and keys of size D_q = 3, values of size 2"),
             Case((_X5, *_params5), note="4 tokens of size D = 3; queries and keys of size D_q = 5, values of size 4"),
-            Case((_X, *_params), {"mask": causal_mask(5)}, note="with a causal mask"),
+            Case((_X, *_params), {"mask": solutions.causal_mask(5)}, note="with a causal mask"),
             Case((_X[:1], *_params), note="a single token attends only to itself: the output is its value"),
             Case((30.0 * _X, *_params), note="large inputs: the scores are in the thousands"),
             Case((30.0 * _X, *_params), {"mask": _low_mask},
@@ -145,7 +87,7 @@ EXERCISES = [
     Exercise(
         id="12.3",
         title="sinusoidal positional encodings",
-        reference=sinusoidal_encoding,
+        reference=solutions.sinusoidal_encoding,
         cases=(
             Case((5, 4), note="five positions, four dimensions"),
             Case((1, 6), note="position 0 only: sin 0 = 0 and cos 0 = 1"),
@@ -160,7 +102,7 @@ EXERCISES = [
     Exercise(
         id="12.4",
         title="one byte-pair-encoding merge",
-        reference=bpe_step,
+        reference=solutions.bpe_step,
         cases=(
             Case(([["l", "o", "o", "k", "_"], ["l", "o", "o", "p", "_"], ["p", "o", "o", "l", "_"]],),
                  note="('o', 'o') appears three times"),
@@ -182,7 +124,7 @@ EXERCISES = [
     Exercise(
         id="12.5",
         title="the causal mask",
-        reference=causal_mask,
+        reference=solutions.causal_mask,
         cases=(
             Case((4,), note="four tokens"),
             Case((1,), note="one token: it may attend to itself"),
@@ -197,7 +139,7 @@ EXERCISES = [
     Exercise(
         id="12.6",
         title="nucleus (top-p) filtering",
-        reference=top_p_filter,
+        reference=solutions.top_p_filter,
         cases=(
             Case((_probs, 0.7), note="eight tokens, p = 0.7"),
             Case((np.array([0.5, 0.25, 0.125, 0.125]), 0.75), note="the top two reach p exactly: keep just them"),

@@ -5,74 +5,21 @@ import numpy as np
 import torch
 
 from udlcourse.check import Case, Exercise
-
-
-def adjacency_from_edges(edges, num_nodes):
-    """§13.2: the (num_nodes, num_nodes) 0/1 adjacency matrix of an undirected graph given as an edge list (E, 2)."""
-    adjacency = np.zeros((num_nodes, num_nodes))
-    edges = np.asarray(edges, dtype=int).reshape(-1, 2)
-    adjacency[edges[:, 0], edges[:, 1]] = 1.0
-    adjacency[edges[:, 1], edges[:, 0]] = 1.0
-    return adjacency
-
-
-def count_walks(adjacency, length):
-    """§13.2.1: entry (m, n) of the L-th matrix power counts the walks of length L from node m to node n."""
-    return np.linalg.matrix_power(adjacency, length)
-
-
-def permute_graph(x, adjacency, order):
-    """§13.2.2: relabel the nodes so that new node i is old node order[i]: (P X, P A Pᵀ) with P[i, order[i]] = 1."""
-    permutation = np.zeros((len(order), len(order)))
-    permutation[np.arange(len(order)), order] = 1.0
-    return permutation @ x, permutation @ adjacency @ permutation.T
-
-
-def kipf_normalize(adjacency):
-    """Kipf and Welling's (2017) renormalisation (§13.8.4; the book's eq. 13.20 normalises A alone and adds I after):
-    D~^(-1/2) (A + I) D~^(-1/2), where D~ holds the degrees of A + I (self-loops counted)."""
-    with_loops = adjacency + np.eye(adjacency.shape[0])
-    degree = with_loops.sum(axis=1)
-    return with_loops / np.sqrt(np.outer(degree, degree))
-
-
-def mean_pool(h, mask):
-    """§13.5: mean of the node embeddings h (B, N, D) over the real nodes of each graph (mask (B, N) of 0/1)."""
-    return (h * mask[..., None]).sum(dim=1) / mask.sum(dim=1, keepdim=True)
-
-
-def sample_neighbours(neighbours, nodes, fanout, rng):
-    """§13.7.1: the sorted unique union of `nodes` and, for each node in order, at most `fanout` of its neighbours
-    drawn with rng.choice(..., replace=False) (all of them when it has no more than `fanout`)."""
-    chosen = [np.asarray(nodes, dtype=int)]
-    for node in nodes:
-        candidates = neighbours[node]
-        if len(candidates) > fanout:
-            candidates = rng.choice(candidates, size=fanout, replace=False)
-        chosen.append(np.asarray(candidates, dtype=int))
-    return np.unique(np.concatenate(chosen))
-
-
-def masked_softmax(scores, adjacency):
-    """§13.8.6: softmax of each row of scores over the node itself and its neighbours (A + I); zero elsewhere."""
-    allowed = (adjacency + np.eye(adjacency.shape[0])) > 0
-    masked = np.where(allowed, scores, -np.inf)
-    weights = np.exp(masked - masked.max(axis=1, keepdims=True))
-    return weights / weights.sum(axis=1, keepdims=True)
+from udlcourse.solutions import ch13 as solutions
 
 
 _rng = np.random.default_rng(13)
 _path = np.array([[0, 1], [1, 2], [2, 3]])
 _house = np.array([[0, 1], [1, 2], [2, 3], [3, 0], [2, 4], [3, 4]])  # a square with a roof
-_house_adjacency = adjacency_from_edges(_house, 5)
-_triangle_and_isolated = adjacency_from_edges([[0, 1], [1, 2], [2, 0]], 4)
-_star = adjacency_from_edges([[0, 1], [0, 2], [0, 3], [0, 4]], 5)
+_house_adjacency = solutions.adjacency_from_edges(_house, 5)
+_triangle_and_isolated = solutions.adjacency_from_edges([[0, 1], [1, 2], [2, 0]], 4)
+_star = solutions.adjacency_from_edges([[0, 1], [0, 2], [0, 3], [0, 4]], 5)
 _x5 = _rng.normal(size=(5, 3))
 _h = torch.tensor(_rng.normal(size=(3, 4, 2)), dtype=torch.float32)
 _mask = torch.tensor([[1, 1, 1, 0], [1, 1, 1, 1], [1, 0, 0, 0]], dtype=torch.float32)
 _h_padded = _h.clone()
 _h_padded[_mask == 0] = 100.0  # padding rows full of garbage must not count
-_neighbours = [np.flatnonzero(row) for row in adjacency_from_edges(
+_neighbours = [np.flatnonzero(row) for row in solutions.adjacency_from_edges(
     [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5], [1, 2], [3, 6], [4, 7], [5, 8], [6, 7]], 10)]
 _scores = _rng.normal(size=(5, 5))
 # a huge score (1000) on every pair that is NOT joined: a maximum taken over the whole row lands on a non-neighbour
@@ -82,7 +29,7 @@ EXERCISES = [
     Exercise(
         id="13.1",
         title="the adjacency matrix from an edge list",
-        reference=adjacency_from_edges,
+        reference=solutions.adjacency_from_edges,
         cases=(
             Case((_path, 4), note="a path 0-1-2-3"),
             Case((_house, 6), note="a 'house' graph plus an isolated node 5 (no edges)"),
@@ -98,7 +45,7 @@ EXERCISES = [
     Exercise(
         id="13.2",
         title="counting walks with powers of the adjacency matrix",
-        reference=count_walks,
+        reference=solutions.count_walks,
         cases=(
             Case((_house_adjacency, 3), note="walks of length 3 in the house graph"),
             Case((_house_adjacency, 1), note="length 1: the adjacency matrix itself"),
@@ -114,7 +61,7 @@ EXERCISES = [
     Exercise(
         id="13.3",
         title="relabelling the nodes with a permutation matrix",
-        reference=permute_graph,
+        reference=solutions.permute_graph,
         cases=(
             Case((_x5, _house_adjacency, np.array([2, 0, 1, 3, 4])), note="a 3-cycle of labels: 2→0, 0→1, 1→2"),
             Case((_x5, _house_adjacency, np.array([4, 3, 0, 1, 2])), note="a permutation that is not its own inverse"),
@@ -129,7 +76,7 @@ EXERCISES = [
     Exercise(
         id="13.4",
         title="Kipf and Welling's renormalised adjacency matrix",
-        reference=kipf_normalize,
+        reference=solutions.kipf_normalize,
         cases=(
             Case((_house_adjacency,), note="the house graph"),
             Case((_triangle_and_isolated,), note="a triangle and an isolated node (degree 0 without self-loop)"),
@@ -146,7 +93,7 @@ EXERCISES = [
     Exercise(
         id="13.5",
         title="mean pooling over the real nodes of padded graphs",
-        reference=mean_pool,
+        reference=solutions.mean_pool,
         cases=(
             Case((_h, _mask), note="3 graphs with 3, 4 and 1 real nodes, padded to 4"),
             Case((_h_padded, _mask), note="the padding rows hold garbage (100): they must not count"),
@@ -161,7 +108,7 @@ EXERCISES = [
     Exercise(
         id="13.6",
         title="sampling a fixed number of neighbours",
-        reference=sample_neighbours,
+        reference=solutions.sample_neighbours,
         cases=(
             Case((_neighbours, np.array([0]), 2, np.random.default_rng(0)), note="the hub 0 (5 neighbours), fan-out 2"),
             Case((_neighbours, np.array([0, 6, 9]), 2, np.random.default_rng(1)),
@@ -179,7 +126,7 @@ EXERCISES = [
     Exercise(
         id="13.7",
         title="softmax over each node's neighbourhood",
-        reference=masked_softmax,
+        reference=solutions.masked_softmax,
         cases=(
             Case((_scores, _house_adjacency), note="the house graph, random scores"),
             Case((_scores[:4, :4], _triangle_and_isolated), note="an isolated node attends only to itself"),

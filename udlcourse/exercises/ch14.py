@@ -5,14 +5,7 @@ precision and recall of samples (Kynkäänniemi et al. 2019)."""
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def gaussian_log_density(x, mean, cov):
-    """log Norm_x[mean, cov] for every row of x (N, D): a vector of N log densities."""
-    dims = x.shape[1]
-    chol = np.linalg.cholesky(cov)
-    z = np.linalg.solve(chol, (x - mean).T)  # whitened differences, (D, N)
-    return -0.5 * np.sum(z**2, axis=0) - np.sum(np.log(np.diag(chol))) - 0.5 * dims * np.log(2 * np.pi)
+from udlcourse.solutions import ch14 as solutions
 
 
 def _log_sum_exp(a, axis):
@@ -20,51 +13,9 @@ def _log_sum_exp(a, axis):
     return np.squeeze(top, axis=axis) + np.log(np.sum(np.exp(a - top), axis=axis))
 
 
-def mixture_log_density(x, weights, means, covs):
-    """Eq. 17.4 in D dimensions, in logs: log sum_k weights[k] Norm_x[means[k], covs[k]] for every row of x."""
-    log_joint = np.stack([np.log(w) + gaussian_log_density(x, m, c) for w, m, c in zip(weights, means, covs)],
-                         axis=1)  # (N, K)
-    return _log_sum_exp(log_joint, axis=1)
-
-
-def kde_log_density(x, train, bandwidth):
-    """A Gaussian kernel density estimate: log (1/I) sum_i Norm_x[train[i], bandwidth² I] for every row of x."""
-    dims = x.shape[1]
-    squared = np.sum((x[:, None, :] - train[None, :, :]) ** 2, axis=-1)  # (N, I)
-    log_kernels = -squared / (2 * bandwidth**2) - 0.5 * dims * np.log(2 * np.pi * bandwidth**2)
-    return _log_sum_exp(log_kernels, axis=1) - np.log(train.shape[0])
-
-
 def _psd_sqrt(matrix):
     values, vectors = np.linalg.eigh((matrix + matrix.T) / 2)
     return (vectors * np.sqrt(np.clip(values, 0.0, None))) @ vectors.T
-
-
-def frechet_gaussians(mean1, cov1, mean2, cov2):
-    """The squared Fréchet distance |mean1 − mean2|² + tr(cov1 + cov2 − 2 (cov1^½ cov2 cov1^½)^½)."""
-    root1 = _psd_sqrt(cov1)
-    cross = _psd_sqrt(root1 @ cov2 @ root1)
-    return float(np.sum((mean1 - mean2) ** 2) + np.trace(cov1) + np.trace(cov2) - 2 * np.trace(cross))
-
-
-def kth_neighbour_radius(points, k):
-    """For every row of points (N, D): the Euclidean distance to its k-th nearest *other* point."""
-    distances = np.sqrt(np.sum((points[:, None, :] - points[None, :, :]) ** 2, axis=-1))
-    np.fill_diagonal(distances, np.inf)  # a point is not its own neighbour
-    return np.sort(distances, axis=1)[:, k - 1]
-
-
-def precision_recall(real, generated, k):
-    """(precision, recall): the fraction of generated rows inside the real manifold and of real rows inside the
-    generated manifold; a manifold is the union of closed balls around a set's points, each of radius the
-    point's k-th-neighbour distance within its own set."""
-
-    def inside(queries, centres):
-        radii = kth_neighbour_radius(centres, k)
-        distances = np.sqrt(np.sum((queries[:, None, :] - centres[None, :, :]) ** 2, axis=-1))
-        return np.any(distances <= radii[None, :], axis=1)
-
-    return float(np.mean(inside(generated, real))), float(np.mean(inside(real, generated)))
 
 
 _rng = np.random.default_rng(14)
@@ -89,7 +40,7 @@ EXERCISES = [
     Exercise(
         id="14.1",
         title="the log density of a multivariate normal",
-        reference=gaussian_log_density,
+        reference=solutions.gaussian_log_density,
         cases=(
             Case((_x3, _mean3, _cov3), note="D = 3 with a full covariance: off-diagonal terms matter"),
             Case((_x2, np.zeros(2), np.eye(2)), note="a standard normal in 2D"),
@@ -108,7 +59,7 @@ EXERCISES = [
     Exercise(
         id="14.2",
         title="the log density of a mixture of Gaussians",
-        reference=mixture_log_density,
+        reference=solutions.mixture_log_density,
         cases=(
             Case((_x2 * 2, _weights, _means2, _covs2), note="three components of different weights"),
             Case((_x3, np.array([1.0]), _mean3[None], _cov3[None]), note="one component: a plain Gaussian"),
@@ -127,7 +78,7 @@ EXERCISES = [
     Exercise(
         id="14.3",
         title="the log density of a kernel density estimate",
-        reference=kde_log_density,
+        reference=solutions.kde_log_density,
         cases=(
             Case((_x2, _train2, 0.5), note="2D, twelve training points"),
             Case((_x3, _train3, 1.3), note="D = 3"),
@@ -145,7 +96,7 @@ EXERCISES = [
     Exercise(
         id="14.4",
         title="the Fréchet distance between two Gaussians",
-        reference=frechet_gaussians,
+        reference=solutions.frechet_gaussians,
         cases=(
             Case((np.array([1.0]), np.array([[4.0]]), np.array([-1.0]), np.array([[1.0]])),
                  note="1D: (μ₁ − μ₂)² + (σ₁ − σ₂)² = 4 + 1 = 5"),
@@ -167,7 +118,7 @@ EXERCISES = [
     Exercise(
         id="14.5",
         title="the distance to the k-th nearest neighbour",
-        reference=kth_neighbour_radius,
+        reference=solutions.kth_neighbour_radius,
         cases=(
             Case((np.array([[0.0], [1.0], [3.0], [7.0]]), 1), note="points on a line, k = 1: radii 1, 1, 2, 4"),
             Case((np.array([[0.0], [1.0], [3.0], [7.0]]), 2), note="the same points, k = 2: radii 3, 2, 3, 6"),
@@ -186,7 +137,7 @@ EXERCISES = [
     Exercise(
         id="14.6",
         title="precision and recall of samples",
-        reference=precision_recall,
+        reference=solutions.precision_recall,
         cases=(
             Case((_real, _shifted, 3), note="two clouds of different sizes that partly overlap"),
             Case((np.array([[0.0], [1.0], [10.0], [11.0]]), np.array([[2.0], [30.0], [31.0], [32.0]]), 1),

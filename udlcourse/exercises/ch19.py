@@ -4,62 +4,7 @@ prediction, the SARSA and Q-learning updates and the score function of a softmax
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def discounted_returns(rewards, gamma):
-    """Eq. 19.1 at every time step: G_t = sum_k gamma^k rewards[t + k], where rewards[t] is r_{t+1}."""
-    rewards = np.asarray(rewards, dtype=float)
-    returns = np.zeros(len(rewards))
-    running = 0.0
-    for t in range(len(rewards) - 1, -1, -1):
-        running = rewards[t] + gamma * running
-        returns[t] = running
-    return returns
-
-
-def bellman_backup(v, transitions, rewards, gamma):
-    """Eq. 19.8: q[s, a] = r[s, a] + gamma * sum_s' Pr(s'|s, a) v[s'] for every state and action."""
-    return rewards + gamma * np.einsum("sat,t->sa", transitions, v)
-
-
-def first_visit_mc(episodes, n_states, gamma):
-    """First-visit Monte Carlo prediction (§19.3.2): the average return after each state's first visit
-    in each episode; 0 for states that no episode visits. Each episode is (states, rewards)."""
-    totals = np.zeros(n_states)
-    counts = np.zeros(n_states)
-    for states, rewards in episodes:
-        returns = discounted_returns(rewards, gamma)
-        seen = set()
-        for t, s in enumerate(states):
-            s = int(s)
-            if s not in seen:
-                seen.add(s)
-                totals[s] += returns[t]
-                counts[s] += 1
-    return np.divide(totals, counts, out=np.zeros(n_states), where=counts > 0)
-
-
-def sarsa_update(q, s, a, r, s_next, a_next, terminal, alpha, gamma):
-    """Eq. 19.14: the new value of q[s, a] after the transition (s, a, r, s_next) and the next action a_next.
-    When s_next is terminal there is no next value to bootstrap from."""
-    target = r if terminal else r + gamma * q[s_next, a_next]
-    return q[s, a] + alpha * (target - q[s, a])
-
-
-def q_learning_update(q, s, a, r, s_next, terminal, alpha, gamma):
-    """Eq. 19.15: the new value of q[s, a] after the transition (s, a, r, s_next), bootstrapping from the
-    best action in s_next (nothing when s_next is terminal)."""
-    target = r if terminal else r + gamma * np.max(q[s_next])
-    return q[s, a] + alpha * (target - q[s, a])
-
-
-def softmax_score(theta, action):
-    """The score d log pi[action] / d theta of the softmax policy pi = softmax(theta) (§19.5.1)."""
-    theta = np.asarray(theta, dtype=float)
-    z = np.exp(theta - theta.max())
-    score = -z / z.sum()
-    score[action] += 1.0
-    return score
+from udlcourse.solutions import ch19 as solutions
 
 
 _rng = np.random.default_rng(19)
@@ -85,7 +30,7 @@ EXERCISES = [
     Exercise(
         id="19.1",
         title="the discounted return at every time step",
-        reference=discounted_returns,
+        reference=solutions.discounted_returns,
         cases=(
             Case((_rewards, 0.9), note="five rewards, gamma = 0.9: G_0 weights the last reward by 0.9⁴"),
             Case((_rewards, 1.0), note="gamma = 1: G_t is the plain sum of the rewards from t on"),
@@ -102,7 +47,7 @@ EXERCISES = [
     Exercise(
         id="19.2",
         title="one Bellman backup: action values from state values",
-        reference=bellman_backup,
+        reference=solutions.bellman_backup,
         cases=(
             Case((_v, _P, _R, 0.9), note="5 states, 3 actions, random transition probabilities"),
             Case((_v, _P_sparse, _R, 0.5), note="deterministic moves: action a takes state s to s + a + 1 (mod 5)"),
@@ -118,7 +63,7 @@ EXERCISES = [
     Exercise(
         id="19.3",
         title="first-visit Monte Carlo prediction",
-        reference=first_visit_mc,
+        reference=solutions.first_visit_mc,
         cases=(
             Case((_episodes, 5, 0.9), note="state 2 is visited twice in each of two episodes"),
             Case((_episodes, 6, 1.0), note="gamma = 1; state 5 is never visited and keeps the value 0"),
@@ -136,7 +81,7 @@ EXERCISES = [
     Exercise(
         id="19.4",
         title="the SARSA update",
-        reference=sarsa_update,
+        reference=solutions.sarsa_update,
         cases=(
             Case((_q, 1, 2, -1.0, 3, 0, False, 0.5, 0.9), note="the next action 0 is not the best action in state 3"),
             Case((_q_tie, 0, 3, 2.0, 1, 2, False, 0.1, 0.99), note="the next action 2 is the worst action in state 1"),
@@ -153,7 +98,7 @@ EXERCISES = [
     Exercise(
         id="19.5",
         title="the Q-learning update",
-        reference=q_learning_update,
+        reference=solutions.q_learning_update,
         cases=(
             Case((_q, 1, 2, -1.0, 3, False, 0.5, 0.9), note="an ordinary transition"),
             Case((_q_tie, 0, 3, 2.0, 2, False, 0.1, 0.99), note="in state 2 the best action is 0, worth 4"),
@@ -170,7 +115,7 @@ EXERCISES = [
     Exercise(
         id="19.6",
         title="the score of a softmax policy",
-        reference=softmax_score,
+        reference=solutions.softmax_score,
         cases=(
             Case((np.array([0.5, -1.0, 2.0, 0.0]), 1), note="four actions"),
             Case((np.zeros(3), 0), note="a uniform policy over three actions"),
