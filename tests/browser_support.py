@@ -28,19 +28,27 @@ CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "build" / "browser"
 # Without the networking switches Chromium's connections are refused on a closed network.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 # Lab settings for the test: every cell stays in the page (no windowed rendering), no news pop-up.
 LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false", "checkForUpdates": False,
+        "fetchNews": "false",
+        "checkForUpdates": False,
     },
 }
 # The seed of the exercise editions' runs (the worked notebooks run at their default seed).
 EXERCISE_EDITION_SEED = 1
-ERROR_TEXT = re.compile(r"Traceback \(most recent call last\)|^\s*\w*(Error|Exception)\b", re.MULTILINE)
+ERROR_TEXT = re.compile(
+    r"Traceback \(most recent call last\)|^\s*\w*(Error|Exception)\b", re.MULTILINE
+)
 
 
 def free_port() -> int:
@@ -108,8 +116,11 @@ class JupyterLab:
 
     def start(self) -> None:
         # A copy, so that running the notebooks never writes into the repository.
-        shutil.copytree(ROOT / "notebooks", self.root_dir,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        shutil.copytree(
+            ROOT / "notebooks",
+            self.root_dir,
+            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+        )
         # The exercise editions run at another seed, so every CI run checks each claim at two seeds.
         for notebook in sorted((self.root_dir / "exercises").glob("ch*.ipynb")):
             set_seed(notebook, EXERCISE_EDITION_SEED)
@@ -125,28 +136,46 @@ class JupyterLab:
         env["JUPYTER_CONFIG_DIR"] = str(self.workdir / "jupyter-config")
         env["JUPYTER_RUNTIME_DIR"] = str(self.workdir / "jupyter-runtime")
         command = [
-            str(VENV_BIN / "jupyter"), "lab", "--no-browser",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root_dir}",
-            f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={self.workdir / 'workspaces'}",
-            "--LabApp.news_url=", "--allow-root",
+            str(VENV_BIN / "jupyter"),
+            "lab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root_dir}",
+            f"--LabApp.user_settings_dir={settings}",
+            f"--LabApp.workspaces_dir={self.workdir / 'workspaces'}",
+            "--LabApp.news_url=",
+            "--allow-root",
         ]
         self._log = open(self.log_path, "wb")
         # Its own process group, so that stop() can end the server with everything it started.
-        self.process = subprocess.Popen(command, cwd=self.workdir, env=env, stdin=subprocess.DEVNULL,
-                                        stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            command,
+            cwd=self.workdir,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + self.startup_timeout
         while True:
             if self.process.poll() is not None:
-                raise RuntimeError(f"JupyterLab exited with code {self.process.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(
+                    f"JupyterLab exited with code {self.process.returncode}:\n{self.log_tail()}"
+                )
             try:
                 self.api("GET", "/api/status", timeout=2)
                 return
             except (OSError, urllib.error.URLError):
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"JupyterLab did not answer within {self.startup_timeout:.0f} s:\n"
-                                   f"{self.log_tail()}")
+                raise RuntimeError(
+                    f"JupyterLab did not answer within {self.startup_timeout:.0f} s:\n"
+                    f"{self.log_tail()}"
+                )
             time.sleep(0.25)
 
     def stop(self) -> None:
@@ -179,7 +208,9 @@ class JupyterLab:
             for pid in family:
                 if _alive(pid):
                     try:
-                        os.killpg(pid, signal.SIGKILL) if os.getpgid(pid) == pid else os.kill(pid, signal.SIGKILL)
+                        os.killpg(pid, signal.SIGKILL) if os.getpgid(pid) == pid else os.kill(
+                            pid, signal.SIGKILL
+                        )
                     except (ProcessLookupError, PermissionError):
                         pass
         finally:
@@ -193,8 +224,9 @@ class JupyterLab:
             return "(no log)"
 
     def api(self, method: str, path: str, timeout: float = 10):
-        request = urllib.request.Request(f"{self.url}{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
+        request = urllib.request.Request(
+            f"{self.url}{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read()
         return json.loads(body) if body else None
@@ -252,8 +284,10 @@ class LabPage:
             if dialog.count() and dialog.first.is_visible():
                 dialog.locator(".jp-mod-accept").first.click()
             if time.monotonic() > deadline:
-                raise AssertionError(f"the kernel of {self.notebook} did not become idle within {timeout:.0f} s "
-                                     f"(status: {self.kernel_status()!r})\n{self.lab.log_tail()}")
+                raise AssertionError(
+                    f"the kernel of {self.notebook} did not become idle within {timeout:.0f} s "
+                    f"(status: {self.kernel_status()!r})\n{self.lab.log_tail()}"
+                )
             self.page.wait_for_timeout(250)
 
     def kernel_ready(self) -> bool:
@@ -264,31 +298,42 @@ class LabPage:
         if not name.count() or name.first.inner_text().strip() in ("", "No Kernel"):
             return False
         sessions = self.lab.api("GET", "/api/sessions")
-        return any(s.get("path") == self.notebook and (s.get("kernel") or {}).get("execution_state") == "idle"
-                   for s in sessions)
+        return any(
+            s.get("path") == self.notebook
+            and (s.get("kernel") or {}).get("execution_state") == "idle"
+            for s in sessions
+        )
 
     def kernel_status(self) -> str:
-        indicator = self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator")
+        indicator = self.page.locator(
+            ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator"
+        )
         if not indicator.count():
             return ""
         return indicator.first.get_attribute("data-status") or ""
 
     def menu(self, menu: str, *commands: str) -> None:
         """Click a main-menu entry, e.g. ``menu("Run", "runmenu:run-all")`` (the first command found)."""
-        self.page.locator(".lm-MenuBar-item", has_text=re.compile(rf"^{re.escape(menu)}$")).first.click()
-        item = self.page.locator(", ".join(f".lm-Menu-item[data-command='{c}']" for c in commands)).first
+        self.page.locator(
+            ".lm-MenuBar-item", has_text=re.compile(rf"^{re.escape(menu)}$")
+        ).first.click()
+        item = self.page.locator(
+            ", ".join(f".lm-Menu-item[data-command='{c}']" for c in commands)
+        ).first
         item.wait_for(state="visible")
         item.click()
 
     def cells(self) -> list[dict]:
         return self.page.evaluate(_CELLS_JS) or []
 
-    def run_all(self, timeout: float = 240.0) -> list[dict]:
+    def run_all(self, timeout: float = 420.0) -> list[dict]:
         """Clear all outputs, Run → Run All Cells, and wait until the run ends; returns the code cells' state."""
         self.menu("Edit", "editmenu:clear-all", "notebook:clear-all-cell-outputs")
         self.page.wait_for_function(
             "() => ![...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-InputArea-prompt')]"
-            ".some(p => /\\d/.test(p.textContent))", timeout=30_000)
+            ".some(p => /\\d/.test(p.textContent))",
+            timeout=30_000,
+        )
         self.menu("Run", "runmenu:run-all", "notebook:run-all-cells")
         deadline = time.monotonic() + timeout
         while True:
@@ -301,8 +346,10 @@ class LabPage:
             if time.monotonic() > deadline:
                 prompts = [c["prompt"] for c in cells]
                 self.screenshot("run-all-timeout")
-                raise AssertionError(f"Run All of {self.notebook} did not finish within {timeout:.0f} s; "
-                                     f"prompts: {prompts}\n{self.lab.log_tail()}")
+                raise AssertionError(
+                    f"Run All of {self.notebook} did not finish within {timeout:.0f} s; "
+                    f"prompts: {prompts}\n{self.lab.log_tail()}"
+                )
             self.page.wait_for_timeout(500)
 
     def screenshot(self, name: str, element=None) -> Path:
@@ -322,7 +369,9 @@ def set_seed(notebook: Path, seed: int) -> None:
     content = json.loads(notebook.read_text())
     for cell in content["cells"]:
         if "parameters" in cell.get("metadata", {}).get("tags", []):
-            text, count = re.subn(r"^SEED = \d+", f"SEED = {seed}", "".join(cell["source"]), flags=re.MULTILINE)
+            text, count = re.subn(
+                r"^SEED = \d+", f"SEED = {seed}", "".join(cell["source"]), flags=re.MULTILINE
+            )
             if count == 1:
                 cell["source"] = text.splitlines(keepends=True)
                 notebook.write_text(json.dumps(content, indent=1, ensure_ascii=False))
@@ -332,7 +381,12 @@ def set_seed(notebook: Path, seed: int) -> None:
 
 def error_outputs(cells: list[dict]) -> list[str]:
     """The error outputs (tracebacks, exception messages) that the cells show, with their prompts."""
-    return [f"cell {c['prompt']}\n{text}" for c in cells for text in c["stderr"] if ERROR_TEXT.search(text)]
+    return [
+        f"cell {c['prompt']}\n{text}"
+        for c in cells
+        for text in c["stderr"]
+        if ERROR_TEXT.search(text)
+    ]
 
 
 def exercise_ids(notebook: Path) -> list[str]:
@@ -346,13 +400,17 @@ def missing_dependencies() -> str | None:
     """Why the browser tests cannot run here, or None when Chromium and Playwright are both present."""
     problems = []
     if not CHROMIUM.is_file() or not os.access(CHROMIUM, os.X_OK):
-        problems.append(f"Debian's Chromium ({CHROMIUM}) is missing: run `make browser-deps` as root "
-                        "or `sudo apt-get install chromium`")
+        problems.append(
+            f"Debian's Chromium ({CHROMIUM}) is missing: run `make browser-deps` as root "
+            "or `sudo apt-get install chromium`"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        problems.append(f"the playwright Python package is missing from {sys.executable}: run `make test` "
-                        "(it installs requirements.txt)")
+        problems.append(
+            f"the playwright Python package is missing from {sys.executable}: run `make test` "
+            "(it installs requirements.txt)"
+        )
     if not (VENV_BIN / "jupyter").is_file():
         problems.append(f"{VENV_BIN / 'jupyter'} is missing: run `make test` once to create .venv")
     return "; ".join(problems) or None

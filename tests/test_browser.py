@@ -28,8 +28,18 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, EXERCISE_EDITION_SEED, ROOT, SCREENSHOTS, \
-    JupyterLab, LabPage, error_outputs, exercise_ids, missing_dependencies
+from tests.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    EXERCISE_EDITION_SEED,
+    ROOT,
+    SCREENSHOTS,
+    JupyterLab,
+    LabPage,
+    error_outputs,
+    exercise_ids,
+    missing_dependencies,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
@@ -57,7 +67,8 @@ CHECKED_IN_DETAIL = [
 ]
 # Every other chapter gets the generic check: its explorable's first slider moves the figure and the numbers.
 NOTEBOOKS = CHECKED_IN_DETAIL + [
-    Notebook(path.stem) for path in sorted((ROOT / "notebooks").glob("ch*.ipynb"))
+    Notebook(path.stem)
+    for path in sorted((ROOT / "notebooks").glob("ch*.ipynb"))
     if path.stem not in {notebook.name for notebook in CHECKED_IN_DETAIL}
 ]
 
@@ -100,7 +111,9 @@ def browser():
 
     playwright = sync_playwright().start()
     try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         try:
             yield chromium
         finally:
@@ -136,14 +149,22 @@ def worked(request, lab, browser):
 def test_worked_notebook_runs_without_errors(worked):
     notebook, page, cells = worked
     errors = error_outputs(cells)
-    assert not errors, f"{notebook.name}: cells show errors after Run All:\n\n" + "\n\n".join(errors)
-    assert re.search(r"\d", cells[-1]["prompt"]), f"{notebook.name}: the last cell did not run ({cells[-1]['prompt']})"
+    assert not errors, f"{notebook.name}: cells show errors after Run All:\n\n" + "\n\n".join(
+        errors
+    )
+    assert re.search(r"\d", cells[-1]["prompt"]), (
+        f"{notebook.name}: the last cell did not run ({cells[-1]['prompt']})"
+    )
     text = "\n".join(c["text"] for c in cells)
     assert "✘" not in text, f"{notebook.name}: a check failed in the worked edition"
-    assert "not attempted yet" not in text, f"{notebook.name}: the worked edition has an unattempted exercise"
+    assert "not attempted yet" not in text, (
+        f"{notebook.name}: the worked edition has an unattempted exercise"
+    )
     ids = exercise_ids(ROOT / "notebooks" / f"{notebook.name}.ipynb")
     for exercise in ids:
-        assert f"✔ Exercise {exercise}" in text, f"{notebook.name}: no '✔ Exercise {exercise}' in the outputs"
+        assert f"✔ Exercise {exercise}" in text, (
+            f"{notebook.name}: no '✔ Exercise {exercise}' in the outputs"
+        )
 
 
 def test_each_explorable_is_shown_once(worked):
@@ -153,17 +174,22 @@ def test_each_explorable_is_shown_once(worked):
     assert shown == calls, (
         f"{notebook.name}: the notebook calls udl.explore {calls} time(s) but JupyterLab shows {shown} "
         "explorables. (Twice as many: the cell's last line returns the widget box, which Jupyter displays "
-        "a second time as the cell's value.)")
+        "a second time as the cell's value.)"
+    )
 
 
 def test_explorable_answers_its_slider(worked):
     notebook, page, _ = worked
     p = page.page
     box = p.locator(".udl-explorable").first
-    assert box.count(), f"{notebook.name}: no ipywidgets explorable (.udl-explorable) is shown in JupyterLab"
+    assert box.count(), (
+        f"{notebook.name}: no ipywidgets explorable (.udl-explorable) is shown in JupyterLab"
+    )
     box.wait_for(state="visible")
     if notebook.slider:
-        slider = box.locator(".widget-slider", has=p.locator(".widget-label", has_text=notebook.slider)).first
+        slider = box.locator(
+            ".widget-slider", has=p.locator(".widget-label", has_text=notebook.slider)
+        ).first
     else:
         slider = box.locator(".widget-slider").first
     assert slider.count(), f"{notebook.name}: no slider {notebook.slider or ''!r} in the explorable"
@@ -179,8 +205,11 @@ def test_explorable_answers_its_slider(worked):
     for _ in range(ARROW_PRESSES):
         handle.press("ArrowRight")
 
-    value_after = _settled(lambda: slider.locator(".widget-readout").inner_text().strip(),
-                           changed_from=value_before, timeout=30)
+    value_after = _settled(
+        lambda: slider.locator(".widget-readout").inner_text().strip(),
+        changed_from=value_before,
+        timeout=30,
+    )
     assert value_after != value_before, f"{notebook.name}: the slider did not move ({value_before})"
     # Each key press redraws the output: wait until it shows the final value and stays the same.
     shown = re.compile(notebook.shown) if notebook.shown else None
@@ -193,20 +222,30 @@ def test_explorable_answers_its_slider(worked):
                 return None
         return text, src
 
-    text_after, src_after = _settled(state, changed_from=(text_before, src_before), timeout=60) or (None, None)
+    text_after, src_after = _settled(state, changed_from=(text_before, src_before), timeout=60) or (
+        None,
+        None,
+    )
     page.screenshot("explorable-after", box)
-    assert src_after != src_before, f"{notebook.name}: the figure did not change when the slider moved"
+    assert src_after != src_before, (
+        f"{notebook.name}: the figure did not change when the slider moved"
+    )
     assert text_after != text_before, (
         f"{notebook.name}: the shown numbers did not follow the slider ({value_before} -> {value_after}): "
-        f"{text_before!r} -> {output.inner_text()!r}")
+        f"{text_before!r} -> {output.inner_text()!r}"
+    )
     if shown:
         before, after = shown.search(text_before), shown.search(text_after)
-        assert before, f"{notebook.name}: no {notebook.shown!r} in the explorable's output: {text_before!r}"
+        assert before, (
+            f"{notebook.name}: no {notebook.shown!r} in the explorable's output: {text_before!r}"
+        )
         assert float(before.group(1)) == pytest.approx(float(value_before)), (
-            f"{notebook.name}: the output shows {before.group(1)} but the slider read {value_before}")
+            f"{notebook.name}: the output shows {before.group(1)} but the slider read {value_before}"
+        )
         assert float(after.group(1)) > float(before.group(1)), (
             f"{notebook.name}: moving the slider right should raise the shown value "
-            f"({before.group(1)} -> {after.group(1)})")
+            f"({before.group(1)} -> {after.group(1)})"
+        )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=str)
@@ -224,18 +263,25 @@ def test_exercise_edition_reports_unattempted_exercises(notebook, lab, browser):
         errors = error_outputs(cells)
         assert not errors, f"{path}: cells show errors after Run All:\n\n" + "\n\n".join(errors)
         text = "\n".join(c["text"] for c in cells)
-        assert "✘" not in text, f"{path}: a claim or agreement failed at SEED = {EXERCISE_EDITION_SEED}"
+        assert "✘" not in text, (
+            f"{path}: a claim or agreement failed at SEED = {EXERCISE_EDITION_SEED}"
+        )
         first = page.page.locator(".jp-OutputArea-output", has_text="not attempted yet").first
         if first.count():
             page.screenshot("not-attempted", first)
         for exercise in ids:
             assert re.search(rf"Exercise {re.escape(exercise)}\b.*not attempted yet", text), (
-                f"{path}: exercise {exercise} is not reported as 'not attempted yet'")
+                f"{path}: exercise {exercise} is not reported as 'not attempted yet'"
+            )
         last = cells[-1]
-        assert re.search(r"\d", last["prompt"]), f"{path}: Run All did not reach the last cell ({last['prompt']})"
+        assert re.search(r"\d", last["prompt"]), (
+            f"{path}: Run All did not reach the last cell ({last['prompt']})"
+        )
         assert last["text"].strip(), f"{path}: the last cell shows no output"
         if "udl.record(" in _last_code_source(source):
-            assert "📌" in last["text"], f"{path}: the recorded results (📌) are not shown: {last['text']!r}"
+            assert "📌" in last["text"], (
+                f"{path}: the recorded results (📌) are not shown: {last['text']!r}"
+            )
     finally:
         context.close()
         lab.shutdown_kernels_of(path)
@@ -258,7 +304,11 @@ def _settled(read, changed_from, timeout: float, quiet: float = 1.5):
 
 
 def _code_cells(notebook) -> list[str]:
-    return ["".join(c["source"]) for c in json.loads(notebook.read_text())["cells"] if c["cell_type"] == "code"]
+    return [
+        "".join(c["source"])
+        for c in json.loads(notebook.read_text())["cells"]
+        if c["cell_type"] == "code"
+    ]
 
 
 def _code_source(notebook) -> str:

@@ -5,8 +5,19 @@ import pytest
 import torch
 
 import udlcourse as udl
-from udlcourse.check import (AgreementError, Case, ClaimError, Exercise, ExerciseError, NotAttempted, _show_printed,
-                             compare_values, find_problem, same_module_outputs, same_rows_in_any_order)
+from udlcourse.check import (
+    AgreementError,
+    Case,
+    ClaimError,
+    Exercise,
+    ExerciseError,
+    NotAttempted,
+    _show_printed,
+    compare_values,
+    find_problem,
+    same_module_outputs,
+    same_rows_in_any_order,
+)
 
 
 def test_compare_values_explains_each_kind_of_mistake():
@@ -20,7 +31,9 @@ def test_compare_values_explains_each_kind_of_mistake():
     assert "single number" in compare_values(2.0, np.ones(2))
     assert "expected 3" in compare_values(3, 4)
     assert compare_values((1.0, 2.0), (1.0, 2.5)).startswith("item 1: it returned 2.5")
-    assert compare_values((1.0, (2.0, 3.0)), (1.0, (2.0, 4.0))).startswith("item 1 → item 1: it returned 4")
+    assert compare_values((1.0, (2.0, 3.0)), (1.0, (2.0, 4.0))).startswith(
+        "item 1 → item 1: it returned 4"
+    )
     assert "expected a tuple of 2 items" in compare_values((1.0, 2.0), 1.0)
     assert "expected a list of 2 items" in compare_values([1.0, 2.0], (1.0,))
     assert "bool" in compare_values(True, 1.0)
@@ -41,7 +54,9 @@ def test_check_reports_a_learner_exception_plainly():
     def broken(x, phi0, phi1):
         return phi0 + phi1 * undefined_name  # noqa: F821
 
-    with pytest.raises(ExerciseError, match="raised NameError: name 'undefined_name' is not defined"):
+    with pytest.raises(
+        ExerciseError, match="raised NameError: name 'undefined_name' is not defined"
+    ):
         udl.check("2.1", broken)
 
 
@@ -102,7 +117,9 @@ def test_a_failed_claim_never_stops_a_learner(learner, capsys):
 
 
 def test_agree_prints_the_largest_difference_or_explains(strict, capsys):
-    assert udl.agree("ours and numpy's", np.array([1.0, 2.0]), torch.tensor([1.0, 2.0 + 1e-9])) < 1e-8
+    assert (
+        udl.agree("ours and numpy's", np.array([1.0, 2.0]), torch.tensor([1.0, 2.0 + 1e-9])) < 1e-8
+    )
     assert "✔ Agrees: ours and numpy's (largest difference" in capsys.readouterr().out
     udl.agree("a float32 result within its tolerance", np.float32(1 / 3), 1 / 3, rtol=1e-6)
     with pytest.raises(AgreementError, match="1 of 2 values differ; largest difference 0.1"):
@@ -123,8 +140,14 @@ def test_a_failed_agreement_never_stops_a_learner(learner, capsys):
 
 
 def _exercise(reference, *cases, **options):
-    return Exercise(id="0.1", title="a test exercise", reference=reference, cases=tuple(cases), hint="eq. 0.1",
-                    **options)
+    return Exercise(
+        id="0.1",
+        title="a test exercise",
+        reference=reference,
+        cases=tuple(cases),
+        hint="eq. 0.1",
+        **options,
+    )
 
 
 def test_changing_an_input_in_place_is_explained():
@@ -145,8 +168,9 @@ def test_changing_an_input_in_place_is_explained():
         table["counts"][index] += 1
         return index
 
-    assert "changed its argument `table`" in find_problem(_exercise(lambda table, index: index, Case((table, 1))),
-                                                          count_into)
+    assert "changed its argument `table`" in find_problem(
+        _exercise(lambda table, index: index, Case((table, 1))), count_into
+    )
     allowed = _exercise(lambda table, index: index, Case((table, 1)), may_change=("table",))
     assert find_problem(allowed, count_into) is None
 
@@ -186,7 +210,11 @@ def test_messages_name_the_real_cause():
 
     sample = _exercise(draw, Case((3, np.random.default_rng(0)), note="three draws"))
     problem = find_problem(sample, lambda n, rng: np.random.default_rng(5).normal(size=n))
-    assert "draw(3, rng)" not in problem and "(3, rng)" in problem and "come from the generator" in problem
+    assert (
+        "draw(3, rng)" not in problem
+        and "(3, rng)" in problem
+        and "come from the generator" in problem
+    )
     assert find_problem(sample, draw) is None
 
 
@@ -209,7 +237,9 @@ def test_swapped_or_unquoted_arguments_get_a_plain_message():
     def least_squares_loss(x, y, phi0, phi1):
         return 0.0
 
-    with pytest.raises(ExerciseError, match=r"number first and your function second: udl.check\('2.2', least"):
+    with pytest.raises(
+        ExerciseError, match=r"number first and your function second: udl.check\('2.2', least"
+    ):
         udl.check(least_squares_loss, "2.2")
     with pytest.raises(ExerciseError, match=r"a string such as \"2.2\" \(in quotes\), got 2.2"):
         udl.check(2.2, least_squares_loss)
@@ -231,17 +261,26 @@ def test_a_learners_prints_are_shown_but_do_not_flood(capsys):
 
 
 def test_custom_comparisons_for_sets_and_modules():
-    items = _exercise(lambda x: np.unique(x), Case((np.array([3, 1, 3, 2]),)), compare=same_rows_in_any_order)
+    items = _exercise(
+        lambda x: np.unique(x), Case((np.array([3, 1, 3, 2]),)), compare=same_rows_in_any_order
+    )
     assert find_problem(items, lambda x: np.array([2, 3, 1])) is None
     assert "different items" in find_problem(items, lambda x: np.array([2, 3, 3]))
 
     def build(width):
         torch.manual_seed(0)
-        return torch.nn.Sequential(torch.nn.Linear(3, width), torch.nn.ReLU(), torch.nn.Linear(width, 1))
+        return torch.nn.Sequential(
+            torch.nn.Linear(3, width), torch.nn.ReLU(), torch.nn.Linear(width, 1)
+        )
 
     module = _exercise(build, Case((4,)), compare=same_module_outputs(torch.ones(5, 3)))
     assert find_problem(module, build) is None
-    tanh = lambda width: torch.nn.Sequential(torch.nn.Linear(3, width), torch.nn.Tanh(), torch.nn.Linear(width, 1))  # noqa: E731
+    def tanh(width):
+        return torch.nn.Sequential(torch.nn.Linear(3, width), torch.nn.Tanh(), torch.nn.Linear(width, 1))
+
     assert "values differ" in find_problem(module, tanh)
-    wide = lambda width: torch.nn.Sequential(torch.nn.Linear(3, width + 1), torch.nn.ReLU(), torch.nn.Linear(width + 1, 1))  # noqa: E731
+
+    def wide(width):
+        return torch.nn.Sequential(torch.nn.Linear(3, width + 1), torch.nn.ReLU(), torch.nn.Linear(width + 1, 1))
+
     assert "parameters have shapes" in find_problem(module, wide)

@@ -16,7 +16,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ENV = ROOT / "build" / "colab-env"
 PYTHON = ENV / "bin" / "python"
-COLAB_STACK = ["numpy==2.1.*", "matplotlib==3.10.*", "ipywidgets==7.7.*", "ipykernel==6.17.*", "ipython==7.34.*"]
+COLAB_STACK = [
+    "numpy==2.1.*",
+    "matplotlib==3.10.*",
+    "ipywidgets==7.7.*",
+    "ipykernel==6.17.*",
+    "ipython==7.34.*",
+]
 TORCH = os.environ.get("TORCH", "torch==2.13.0")
 EXPECTED = {"numpy": "2.1.", "matplotlib": "3.10.", "ipywidgets": "7.7.", "ipykernel": "6.17."}
 
@@ -25,7 +31,9 @@ pytestmark = pytest.mark.slow
 
 def run(*command, **kwargs):
     result = subprocess.run(command, capture_output=True, text=True, **kwargs)
-    assert result.returncode == 0, f"{' '.join(map(str, command))} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    assert result.returncode == 0, (
+        f"{' '.join(map(str, command))} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
     return result.stdout
 
 
@@ -44,10 +52,15 @@ def colab_env():
 
 
 def test_installing_the_course_upgrades_nothing(colab_env):
-    script = "import importlib.metadata as m, json; print(json.dumps({p: m.version(p) for p in %r}))" % list(EXPECTED)
+    script = (
+        "import importlib.metadata as m, json; print(json.dumps({p: m.version(p) for p in %r}))"
+        % list(EXPECTED)
+    )
     versions = json.loads(run(colab_env, "-c", script))
     for package, prefix in EXPECTED.items():
-        assert versions[package].startswith(prefix), f"installing udlcourse changed {package} to {versions[package]}"
+        assert versions[package].startswith(prefix), (
+            f"installing udlcourse changed {package} to {versions[package]}"
+        )
 
 
 def test_explorable_works_with_ipywidgets_7(colab_env):
@@ -74,8 +87,15 @@ def test_a_chapter_runs_on_the_colab_stack(colab_env, tmp_path):
         "nbformat.write(nb, sys.argv[2])\n"
     )
     executed = tmp_path / "ch02.ipynb"
-    run(colab_env, "-c", script, str(notebook), str(executed), str(tmp_path),
-        env={**os.environ, "UDLCOURSE_STRICT": "1"})
+    run(
+        colab_env,
+        "-c",
+        script,
+        str(notebook),
+        str(executed),
+        str(tmp_path),
+        env={**os.environ, "UDLCOURSE_STRICT": "1"},
+    )
     from udlcourse import read_records
 
     records = read_records(executed)

@@ -27,7 +27,9 @@ def test_gabor_without_noise_follows_the_model():
     split = data.gabor(noise=0.0)
     from udlcourse.models import gabor_model
 
-    np.testing.assert_allclose(split.y_train, gabor_model(split.x_train, *data.GABOR_TRUE_PARAMETERS))
+    np.testing.assert_allclose(
+        split.y_train, gabor_model(split.x_train, *data.GABOR_TRUE_PARAMETERS)
+    )
 
 
 def test_tensors_have_float_inputs_and_the_right_device():
@@ -51,7 +53,9 @@ def test_bad_arguments_raise_value_errors_naming_the_argument(call, name):
         call()
 
 
-def test_mnist1d_standard_split_is_cached_and_leaves_the_global_generators_alone(tmp_path, monkeypatch):
+def test_mnist1d_standard_split_is_cached_and_leaves_the_global_generators_alone(
+    tmp_path, monkeypatch
+):
     monkeypatch.setenv("UDLCOURSE_CACHE_DIR", str(tmp_path))
     data._MNIST1D_MEMORY.clear()
     np.random.seed(123)

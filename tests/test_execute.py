@@ -10,17 +10,23 @@ claim is checked at a second seed in every CI run; ``make robustness`` runs more
 import pytest
 
 import udlcourse as udl
-from udlcourse.progress import notebook_progress
 from tools import notebooks as tools
+from udlcourse.progress import notebook_progress
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", tools.worked_notebooks(), ids=lambda p: p.stem)
 def test_worked_notebook_runs_and_its_claims_and_checks_hold(path, monkeypatch):
     monkeypatch.setenv("UDLCOURSE_STRICT", "1")
-    executed = tools.execute_fresh(path, tools.ROOT / tools.EXECUTED_DIR / "worked" / path.name, reuse=False)
+    executed = tools.execute_fresh(
+        path, tools.ROOT / tools.EXECUTED_DIR / "worked" / path.name, reuse=False
+    )
     claims = udl.read_claims(executed)
     assert len(claims) >= tools.MIN_CLAIMS, f"{path.name} states {len(claims)} claims"
-    assert all(claim["holds"] for claim in claims), [c["statement"] for c in claims if not c["holds"]]
+    assert all(claim["holds"] for claim in claims), [
+        c["statement"] for c in claims if not c["holds"]
+    ]
     statuses = notebook_progress(executed)
-    assert statuses and set(statuses.values()) == {"correct"}, f"{path.name}: exercise statuses {statuses}"
+    assert statuses and set(statuses.values()) == {"correct"}, (
+        f"{path.name}: exercise statuses {statuses}"
+    )

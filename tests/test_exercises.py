@@ -57,7 +57,9 @@ def test_exercise_has_enough_cases_and_a_hint(exercise_id):
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_every_mistake_is_rejected_with_a_message(exercise_id):
     mistakes = mistakes_for(exercise_id)
-    assert mistakes, f"tests/mistakes: list at least one plausible wrong answer for exercise {exercise_id}"
+    assert mistakes, (
+        f"tests/mistakes: list at least one plausible wrong answer for exercise {exercise_id}"
+    )
     for mistake in mistakes:
         with pytest.raises(ExerciseError) as error:
             check(exercise_id, mistake)
@@ -69,5 +71,7 @@ def test_every_mistake_is_rejected_with_a_message(exercise_id):
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_every_correct_alternative_is_accepted(exercise_id, capsys):
     for alternative in _catalogue(exercise_id, "CORRECT") + _catalogue(exercise_id, "ALTERNATIVES"):
-        assert check(exercise_id, alternative) is alternative, getattr(alternative, "__name__", alternative)
+        assert check(exercise_id, alternative) is alternative, getattr(
+            alternative, "__name__", alternative
+        )
         assert f"✔ Exercise {exercise_id}" in capsys.readouterr().out

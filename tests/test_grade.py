@@ -11,19 +11,42 @@ STUB = 'raise NotImplementedError("Exercise 2.{n}: stub (write your code here)")
 
 
 def cell(source):
-    return {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": source}
+    return {
+        "cell_type": "code",
+        "metadata": {},
+        "outputs": [],
+        "execution_count": None,
+        "source": source,
+    }
 
 
-def edition(linear=STUB.format(n=1), loss=STUB.format(n=2), extra_before=(), check_21=None, drop_22=False):
-    cells = [cell("import numpy as np\nimport udlcourse as udl"), *map(cell, extra_before),
-             cell(f"def linear_model(x, phi0, phi1):\n    {linear}"),
-             cell(check_21 or 'linear_model = udl.check("2.1", linear_model)')]
+def edition(
+    linear=STUB.format(n=1), loss=STUB.format(n=2), extra_before=(), check_21=None, drop_22=False
+):
+    cells = [
+        cell("import numpy as np\nimport udlcourse as udl"),
+        *map(cell, extra_before),
+        cell(f"def linear_model(x, phi0, phi1):\n    {linear}"),
+        cell(check_21 or 'linear_model = udl.check("2.1", linear_model)'),
+    ]
     if not drop_22:
-        cells += [cell(f"def least_squares_loss(x, y, phi0, phi1):\n    {loss}"),
-                  cell('least_squares_loss = udl.check("2.2", least_squares_loss)')]
-    cells.append(cell('udl.claim("the model is linear in its inputs", linear_model(2.0, 0.0, 1.0) == 2.0, "f(2)")'))
-    return {"cells": cells, "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                         "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+        cells += [
+            cell(f"def least_squares_loss(x, y, phi0, phi1):\n    {loss}"),
+            cell('least_squares_loss = udl.check("2.2", least_squares_loss)'),
+        ]
+    cells.append(
+        cell(
+            'udl.claim("the model is linear in its inputs", linear_model(2.0, 0.0, 1.0) == 2.0, "f(2)")'
+        )
+    )
+    return {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
 
 
 RIGHT_LINEAR = "return phi0 + phi1 * x"
@@ -38,7 +61,9 @@ SUBMISSIONS = {
     "endless_function.ipynb": edition("while True:\n        pass", RIGHT_LOSS),
     "crashing.ipynb": edition(RIGHT_LINEAR, extra_before=["import os\nos._exit(1)"]),
     "fake_check.ipynb": edition(extra_before=[FAKE]),
-    "edited_check.ipynb": edition(RIGHT_LINEAR, check_21='linear_model = udl.check("2.1", lambda x, a, b: a + b * x)'),
+    "edited_check.ipynb": edition(
+        RIGHT_LINEAR, check_21='linear_model = udl.check("2.1", lambda x, a, b: a + b * x)'
+    ),
     "deleted_cells.ipynb": edition(RIGHT_LINEAR, drop_22=True),
 }
 EXPECTED = {
@@ -80,5 +105,7 @@ def test_a_folder_of_mixed_submissions_is_graded_as_expected(tmp_path, monkeypat
         assert (row["status"], row["2.1"], row["2.2"]) == (status, first, second), (name, row)
         assert int(row["claims_held"]) == held, (name, row)
     assert "kernel died" in rows["crashing.ipynb"]["notes"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["class", "grades", "reference"], "nothing written elsewhere"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["class", "grades", "reference"], (
+        "nothing written elsewhere"
+    )
     assert len(list((out / "executed").glob("*.ipynb"))) == len(SUBMISSIONS)

@@ -9,11 +9,15 @@ from udlcourse import metrics
 
 
 def test_gaussian_frechet_distance_has_the_known_closed_forms():
-    assert metrics.gaussian_frechet_distance([0.0], [[1.0]], [1.0], [[4.0]]) == pytest.approx(2.0)  # (Δμ)² + (Δσ)²
+    assert metrics.gaussian_frechet_distance([0.0], [[1.0]], [1.0], [[4.0]]) == pytest.approx(
+        2.0
+    )  # (Δμ)² + (Δσ)²
     mean, cov = np.array([1.0, -2.0, 0.5]), np.diag([1.0, 2.0, 3.0])
     assert metrics.gaussian_frechet_distance(mean, cov, mean, cov) == pytest.approx(0.0, abs=1e-12)
     assert metrics.gaussian_frechet_distance(mean, cov, mean + 3, cov) == pytest.approx(27.0)
-    scaled = metrics.gaussian_frechet_distance(mean, cov, mean, 4 * cov)  # σ doubles: Σ (2σ − σ)² = tr(Σ)
+    scaled = metrics.gaussian_frechet_distance(
+        mean, cov, mean, 4 * cov
+    )  # σ doubles: Σ (2σ − σ)² = tr(Σ)
     assert scaled == pytest.approx(6.0)
     rotation = np.array([[0.0, -1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
     rotated = metrics.gaussian_frechet_distance(mean, cov, mean, rotation @ cov @ rotation.T)
@@ -34,9 +38,9 @@ def test_frechet_distance_fits_gaussians_to_samples():
 def test_precision_and_recall_see_mode_dropping_and_off_manifold_samples():
     rng = np.random.default_rng(1)
     centres = np.array([[0.0, 0.0], [6.0, 0.0], [0.0, 6.0], [6.0, 6.0]])
-    real = (centres[rng.integers(0, 4, 800)] + rng.normal(scale=0.5, size=(800, 2)))
-    good = (centres[rng.integers(0, 4, 800)] + rng.normal(scale=0.5, size=(800, 2)))
-    dropped = (centres[rng.integers(0, 2, 800)] + rng.normal(scale=0.5, size=(800, 2)))
+    real = centres[rng.integers(0, 4, 800)] + rng.normal(scale=0.5, size=(800, 2))
+    good = centres[rng.integers(0, 4, 800)] + rng.normal(scale=0.5, size=(800, 2))
+    dropped = centres[rng.integers(0, 2, 800)] + rng.normal(scale=0.5, size=(800, 2))
     blurry = rng.uniform(-2, 8, size=(800, 2))
     p_good, r_good = metrics.precision_recall(real, good)
     p_drop, r_drop = metrics.precision_recall(real, dropped)
@@ -62,7 +66,9 @@ def test_digit_features_separate_real_digits_from_a_gaussian_fit():
     real = metrics.digit_features(split.x_test)
     assert real.shape == (450, metrics.FEATURE_WIDTH)
     rng = np.random.default_rng(0)
-    gaussian = rng.multivariate_normal(split.x_train.mean(0), np.cov(split.x_train, rowvar=False), 450).clip(0, 1)
+    gaussian = rng.multivariate_normal(
+        split.x_train.mean(0), np.cov(split.x_train, rowvar=False), 450
+    ).clip(0, 1)
     held_out = metrics.frechet_distance(metrics.digit_features(split.x_train), real)
     assert metrics.frechet_distance(metrics.digit_features(gaussian), real) > 5 * held_out
     with pytest.raises(ValueError, match="64 columns"):

@@ -30,8 +30,12 @@ def test_mlp_uses_glorot_initialisation_for_tanh_and_sigmoid(activation):
 
 @pytest.mark.parametrize(
     "kwargs, name",
-    [({"sizes": [10]}, "sizes"), ({"sizes": [10, 0]}, "sizes"), ({"sizes": [2, 2], "activation": "cube"}, "activation"),
-     ({"sizes": [2, 2], "dropout": 1.0}, "dropout")],
+    [
+        ({"sizes": [10]}, "sizes"),
+        ({"sizes": [10, 0]}, "sizes"),
+        ({"sizes": [2, 2], "activation": "cube"}, "activation"),
+        ({"sizes": [2, 2], "dropout": 1.0}, "dropout"),
+    ],
 )
 def test_mlp_rejects_bad_arguments(kwargs, name):
     with pytest.raises(ValueError, match=name):
@@ -55,7 +59,9 @@ def test_gabor_loss_and_gradient_match_autograd_on_a_grid():
     loss, gradient = models.gabor_loss_and_gradient(x, y, grid)
     assert loss.shape == (4, 3) and gradient.shape == (4, 3, 2)
     phi = torch.tensor(grid[2, 1], requires_grad=True)
-    expected = ((models.gabor_model(torch.from_numpy(x), phi[0], phi[1]) - torch.from_numpy(y)) ** 2).mean()
+    expected = (
+        (models.gabor_model(torch.from_numpy(x), phi[0], phi[1]) - torch.from_numpy(y)) ** 2
+    ).mean()
     expected.backward()
     assert loss[2, 1] == pytest.approx(expected.item())
     np.testing.assert_allclose(gradient[2, 1], phi.grad.numpy(), rtol=1e-10)

@@ -27,39 +27,61 @@ def test_notebook_follows_the_conventions(path):
 
 
 def test_exercise_edition_is_fresh(tmp_path):
-    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns("exercises"))
+    shutil.copytree(
+        ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns("exercises")
+    )
     tools.write_exercise_editions(tmp_path)
     for committed in tools.exercise_notebooks():
         regenerated = tmp_path / "notebooks" / "exercises" / committed.name
-        assert regenerated.read_text() == committed.read_text(), f"run `make exercises`: {committed.name} is stale"
+        assert regenerated.read_text() == committed.read_text(), (
+            f"run `make exercises`: {committed.name} is stale"
+        )
 
 
 def test_solution_modules_are_fresh(tmp_path):
-    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns("exercises"))
+    shutil.copytree(
+        ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns("exercises")
+    )
     tools.write_solution_modules(tmp_path)
     generated = sorted((tmp_path / tools.SOLUTIONS_DIR).glob("ch*.py"))
     committed = sorted((ROOT / tools.SOLUTIONS_DIR).glob("ch*.py"))
     assert [p.name for p in generated] == [p.name for p in committed], "run `make exercises`"
     for fresh, old in zip(generated, committed):
-        assert fresh.read_text() == old.read_text(), f"run `make exercises`: udlcourse/solutions/{old.name} is stale"
+        assert fresh.read_text() == old.read_text(), (
+            f"run `make exercises`: udlcourse/solutions/{old.name} is stale"
+        )
 
 
 def test_solution_module_holds_each_solution_cell_without_its_markers(tmp_path):
     worked = tmp_path / "notebooks" / "ch99_sample.ipynb"
     worked.parent.mkdir()
     solution = "def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION"
-    tools.write(notebook([code("import numpy as np\nimport math"), code(solution),
-                          code('double = udl.check("99.1", double)')]), worked)
+    tools.write(
+        notebook(
+            [
+                code("import numpy as np\nimport math"),
+                code(solution),
+                code('double = udl.check("99.1", double)'),
+            ]
+        ),
+        worked,
+    )
     module = tools.solutions_module(worked)
-    assert "def double(x):\n    return 2 * x\n" in module and "SOLUTION" not in module.split('"""')[2]
-    assert "import numpy" not in module and "import math" not in module, "only the imports the solutions use"
+    assert (
+        "def double(x):\n    return 2 * x\n" in module and "SOLUTION" not in module.split('"""')[2]
+    )
+    assert "import numpy" not in module and "import math" not in module, (
+        "only the imports the solutions use"
+    )
     namespace = {}
     exec(module, namespace)
     assert namespace["double"](3) == 6
 
 
 def test_readme_chapter_table_is_fresh():
-    assert tools.chapter_table() in (ROOT / "README.md").read_text(), "run `make exercises` to refresh README.md"
+    assert tools.chapter_table() in (ROOT / "README.md").read_text(), (
+        "run `make exercises` to refresh README.md"
+    )
 
 
 def test_strip_solutions_keeps_indentation_and_everything_else():
@@ -69,7 +91,11 @@ def test_strip_solutions_keeps_indentation_and_everything_else():
         "def f(x):\n    '''doc'''\n"
         '    raise NotImplementedError("Exercise 2.1: the 1D linear model (write your code here)")\n\nz = 1'
     )
-    for broken in ("### END SOLUTION", "    ### BEGIN SOLUTION\n", "### BEGIN SOLUTION\n### BEGIN SOLUTION"):
+    for broken in (
+        "### END SOLUTION",
+        "    ### BEGIN SOLUTION\n",
+        "### BEGIN SOLUTION\n### BEGIN SOLUTION",
+    ):
         with pytest.raises(ValueError, match="SOLUTION"):
             tools.strip_solutions(broken, "2.1")
 
@@ -82,12 +108,16 @@ def test_exercise_edition_changes_only_solutions_and_outputs():
     edition = tools.exercise_edition(executed)
     fingerprint = edition["metadata"].pop(tools.GENERATED_KEY)
     assert fingerprint == tools.content_fingerprint(edition)
-    assert edition["metadata"] == worked["metadata"] and len(edition["cells"]) == len(worked["cells"])
+    assert edition["metadata"] == worked["metadata"] and len(edition["cells"]) == len(
+        worked["cells"]
+    )
     changed = 0
     for before, after in zip(worked["cells"], edition["cells"]):
         if tools.BEGIN_SOLUTION in tools.source(before):
             changed += 1
-            assert tools.STUB in tools.source(after) and tools.BEGIN_SOLUTION not in tools.source(after)
+            assert tools.STUB in tools.source(after) and tools.BEGIN_SOLUTION not in tools.source(
+                after
+            )
         else:
             assert after == before
     assert changed == 5
@@ -98,8 +128,14 @@ def notebook(cells):
 
 
 def code(text, tags=()):
-    return {"cell_type": "code", "id": f"c{abs(hash(text))}", "source": text, "metadata": {"tags": list(tags)},
-            "outputs": [], "execution_count": None}
+    return {
+        "cell_type": "code",
+        "id": f"c{abs(hash(text))}",
+        "source": text,
+        "metadata": {"tags": list(tags)},
+        "outputs": [],
+        "execution_count": None,
+    }
 
 
 def markdown(text):
@@ -108,24 +144,44 @@ def markdown(text):
 
 def test_conventions_check_names_each_problem(tmp_path):
     path = tmp_path / "ch02_broken.ipynb"
-    tools.write(notebook([
-        markdown("# Chapter 3: wrong number"),
-        code("import sys"),
-        code("SEED = 0", tags=["parameters"]),
-        code("N = 1", tags=["parameters"]),
-        code("### BEGIN SOLUTION\nx = 1\n### END SOLUTION"),
-        code("print(1)"),
-        code("import urllib.request\nurllib.request.urlopen('https://example.com')"),
-        code("assert np.allclose(ours, theirs)"),
-        dict(code("x = 1"), outputs=[{"output_type": "stream", "name": "stdout", "text": "1"}]),
-    ]), path)
+    tools.write(
+        notebook(
+            [
+                markdown("# Chapter 3: wrong number"),
+                code("import sys"),
+                code("SEED = 0", tags=["parameters"]),
+                code("N = 1", tags=["parameters"]),
+                code("### BEGIN SOLUTION\nx = 1\n### END SOLUTION"),
+                code("print(1)"),
+                code("import urllib.request\nurllib.request.urlopen('https://example.com')"),
+                code("assert np.allclose(ours, theirs)"),
+                dict(
+                    code("x = 1"),
+                    outputs=[{"output_type": "stream", "name": "stdout", "text": "1"}],
+                ),
+            ]
+        ),
+        path,
+    )
     problems = "\n".join(tools.conventions_problems(path))
-    for expected in ("Colab badges", "'# Chapter 2: <title>'", "**Run time:**", "bootstrap cell",
-                     "exactly one cell must be tagged 'parameters', found 2", "inside a function body",
-                     "followed by a code cell calling udl.check", "network access", "stored outputs",
-                     "at least 4 checked exercises", "udl.claim", "udl.record(", "udl.explore(",
-                     "exercise 2.1 is defined in udlcourse.exercises but not used", "kernelspec.name",
-                     "udl.agree(what, ours, reference)"):
+    for expected in (
+        "Colab badges",
+        "'# Chapter 2: <title>'",
+        "**Run time:**",
+        "bootstrap cell",
+        "exactly one cell must be tagged 'parameters', found 2",
+        "inside a function body",
+        "followed by a code cell calling udl.check",
+        "network access",
+        "stored outputs",
+        "at least 4 checked exercises",
+        "udl.claim",
+        "udl.record(",
+        "udl.explore(",
+        "exercise 2.1 is defined in udlcourse.exercises but not used",
+        "kernelspec.name",
+        "udl.agree(what, ours, reference)",
+    ):
         assert expected in problems, f"missing {expected!r} in:\n{problems}"
 
 
@@ -160,7 +216,9 @@ def test_the_public_home_is_defined_once():
 def test_papermill_run_overrides_a_parameter_and_records_come_back(tmp_path):
     source = ROOT / "notebooks" / "ch02_supervised_learning.ipynb"
     default = udl.read_records(tools.execute(source, tmp_path / "default.ipynb"))
-    bigger = udl.read_records(tools.execute(source, tmp_path / "bigger.ipynb", parameters={"N_TRAIN": 40}))
+    bigger = udl.read_records(
+        tools.execute(source, tmp_path / "bigger.ipynb", parameters={"N_TRAIN": 40})
+    )
     assert set(default) == set(bigger) >= {"phi0_fit", "phi1_fit", "train_mse", "test_mse"}
     assert default["phi0_fit"] != bigger["phi0_fit"], "the overridden N_TRAIN changed the fit"
     assert abs(bigger["phi1_fit"] - 0.6) < 0.2
@@ -170,11 +228,17 @@ def test_papermill_run_overrides_a_parameter_and_records_come_back(tmp_path):
 def test_a_failing_or_hanging_cell_is_named(tmp_path):
     failing = tmp_path / "ch99_failing.ipynb"
     tools.write(notebook([code("x = 1"), code("1 / 0")]), failing)
-    with pytest.raises(tools.NotebookFailed, match=r"ch99_failing.ipynb failed at cell 1 \(starts: '1 / 0'\): ZeroDivisionError"):
+    with pytest.raises(
+        tools.NotebookFailed,
+        match=r"ch99_failing.ipynb failed at cell 1 \(starts: '1 / 0'\): ZeroDivisionError",
+    ):
         tools.execute(failing, tmp_path / "out" / "failing.ipynb")
     hanging = tmp_path / "ch99_hanging.ipynb"
     tools.write(notebook([code("x = 1"), code("import time\ntime.sleep(60)")]), hanging)
-    with pytest.raises(tools.NotebookFailed, match=r"ch99_hanging.ipynb failed at cell 1 \(starts: 'import time'\).*longer than the 5 s limit"):
+    with pytest.raises(
+        tools.NotebookFailed,
+        match=r"ch99_hanging.ipynb failed at cell 1 \(starts: 'import time'\).*longer than the 5 s limit",
+    ):
         tools.execute(hanging, tmp_path / "out" / "hanging.ipynb", cell_timeout=5)
 
 
@@ -185,7 +249,7 @@ def test_execute_fresh_reuses_a_result_until_the_notebook_or_the_parameters_chan
     output = tmp_path / "out" / source.name
 
     def printed():
-        return tools.read(output)["cells"][0]["outputs"][0]["text"]
+        return "".join(tools.read(output)["cells"][0]["outputs"][0]["text"])
 
     tools.execute_fresh(source, output)
     first = printed()
@@ -220,32 +284,51 @@ def test_bench_prints_a_table_with_a_total(tmp_path, capsys):
 @pytest.mark.slow
 def test_a_learner_run_goes_past_a_failed_claim_and_read_claims_reports_it(tmp_path, monkeypatch):
     sweep = tmp_path / "ch99_sweep.ipynb"
-    tools.write(notebook([
-        code("SEED = 0", tags=["parameters"]),
-        code("import udlcourse as udl"),
-        code("udl.claim('the seed is small', SEED < 5, f'SEED = {SEED}')"),
-        code("udl.claim('the seed is even', SEED % 2 == 0, f'SEED = {SEED}')\nudl.record('after', 1)"),
-    ]), sweep)
+    tools.write(
+        notebook(
+            [
+                code("SEED = 0", tags=["parameters"]),
+                code("import udlcourse as udl"),
+                code("udl.claim('the seed is small', SEED < 5, f'SEED = {SEED}')"),
+                code(
+                    "udl.claim('the seed is even', SEED % 2 == 0, f'SEED = {SEED}')\nudl.record('after', 1)"
+                ),
+            ]
+        ),
+        sweep,
+    )
     monkeypatch.delenv("UDLCOURSE_STRICT", raising=False)  # an instructor's sweep, not a test run
     executed = tools.execute(sweep, tmp_path / "seed3.ipynb", parameters={"SEED": 3})
     claims = udl.read_claims(executed)
     assert [(c["statement"], c["holds"], c["evidence"]) for c in claims] == [
-        ("the seed is small", True, "SEED = 3"), ("the seed is even", False, "SEED = 3")]
+        ("the seed is small", True, "SEED = 3"),
+        ("the seed is even", False, "SEED = 3"),
+    ]
     assert udl.read_records(executed) == {"after": 1}, "the notebook went on after the failed claim"
     monkeypatch.setenv("UDLCOURSE_STRICT", "1")
-    with pytest.raises(tools.NotebookFailed, match=r"failed at cell 3 .*ClaimError: ✘ Claim does not hold: the seed is even"):
+    with pytest.raises(
+        tools.NotebookFailed,
+        match=r"failed at cell 3 .*ClaimError: ✘ Claim does not hold: the seed is even",
+    ):
         tools.execute(sweep, tmp_path / "strict.ipynb", parameters={"SEED": 3})
 
 
 @pytest.mark.slow
 def test_robustness_runs_each_seed_strict_with_one_run_at_two_threads(tmp_path, capsys):
     probe = tmp_path / "ch98_probe.ipynb"
-    tools.write(notebook([
-        code("SEED = 0", tags=["parameters"]),
-        code("import torch\nimport udlcourse as udl\ndevice = udl.setup(seed=SEED)"),
-        code("udl.claim('the seed is not 2', SEED != 2, f'SEED = {SEED}')\n"
-             "udl.record('threads', torch.get_num_threads())"),
-    ]), probe)
+    tools.write(
+        notebook(
+            [
+                code("SEED = 0", tags=["parameters"]),
+                code("import torch\nimport udlcourse as udl\ndevice = udl.setup(seed=SEED)"),
+                code(
+                    "udl.claim('the seed is not 2', SEED != 2, f'SEED = {SEED}')\n"
+                    "udl.record('threads', torch.get_num_threads())"
+                ),
+            ]
+        ),
+        probe,
+    )
     build = tmp_path / "robust"
     assert tools.main(["robustness", str(probe), "--seeds", "0", "1", "--build", str(build)]) == 0
     out = capsys.readouterr().out
@@ -255,7 +338,11 @@ def test_robustness_runs_each_seed_strict_with_one_run_at_two_threads(tmp_path, 
     assert udl.read_records(build / "seed1" / probe.name) == {"threads": 2}
     assert tools.main(["robustness", str(probe), "--seeds", "2", "--build", str(build)]) == 1
     out = capsys.readouterr().out
-    assert re.search(r"ch98_probe\.ipynb\s+FAILED", out) and "ClaimError" in out and "1 of 1 runs failed" in out
+    assert (
+        re.search(r"ch98_probe\.ipynb\s+FAILED", out)
+        and "ClaimError" in out
+        and "1 of 1 runs failed" in out
+    )
 
 
 def _tiny_course(root, chapters=("ch02_supervised_learning",)):
@@ -273,7 +360,9 @@ def test_make_exercises_refuses_to_overwrite_edits_it_did_not_make(tmp_path):
     answered["cells"][5]["source"] = "my answer"
     tools.write(answered, edition)
     before = edition.read_text()
-    with pytest.raises(tools.EditedExerciseEdition, match="notebooks/exercises/ch02_supervised_learning.ipynb"):
+    with pytest.raises(
+        tools.EditedExerciseEdition, match="notebooks/exercises/ch02_supervised_learning.ipynb"
+    ):
         tools.write_exercise_editions(tmp_path)
     assert edition.read_text() == before, "nothing was written"
     edition.unlink()

@@ -38,9 +38,13 @@ def test_path_marks_start_and_end_and_rejects_bad_shapes():
 def test_history_and_signals():
     ax = plot.history({"train": [3, 2, 1], "test": [3, 2.5, 2]}, log_y=True)
     assert ax.get_yscale() == "log" and len(ax.lines) == 2
-    assert list(ax.lines[0].get_xdata()) == [1, 2, 3], "values recorded after each epoch start at epoch 1"
+    assert list(ax.lines[0].get_xdata()) == [1, 2, 3], (
+        "values recorded after each epoch start at epoch 1"
+    )
     path = plot.history({"gradient descent": [5, 3, 2]}, start=0)
-    assert list(path.lines[0].get_xdata()) == [0, 1, 2], "a path's first value is the starting point, step 0"
+    assert list(path.lines[0].get_xdata()) == [0, 1, 2], (
+        "a path's first value is the starting point, step 0"
+    )
     with pytest.raises(ValueError, match="start"):
         plot.history({"train": [1.0]}, start=2)
     fig = plot.signals(np.random.rand(6, 40), [0, 1, 2, 3, 4, 5], count=4)

@@ -14,7 +14,12 @@ def test_record_shows_numpy_and_torch_values_as_plain_numbers(capsys):
     udl.record("curve", torch.tensor([1.0, 2.0]))
     udl.record("by_name", {"adam": np.float64(0.1)})
     out = capsys.readouterr().out
-    for shown in ("📌 accuracy = 0.5", "📌 count = 3", "📌 curve = [1.0, 2.0]", '📌 by_name = {"adam": 0.1}'):
+    for shown in (
+        "📌 accuracy = 0.5",
+        "📌 count = 3",
+        "📌 curve = [1.0, 2.0]",
+        '📌 by_name = {"adam": 0.1}',
+    ):
         assert shown in out
 
 
@@ -32,14 +37,22 @@ def test_record_rejects_values_that_cannot_be_stored(value):
 
 def test_read_records_collects_the_last_value_of_each_name(tmp_path):
     def output(name, value):
-        return {"output_type": "display_data", "metadata": {},
-                "data": {"text/plain": f"{name}", RECORD_MIME_TYPE: {name: value}}}
+        return {
+            "output_type": "display_data",
+            "metadata": {},
+            "data": {"text/plain": f"{name}", RECORD_MIME_TYPE: {name: value}},
+        }
 
-    notebook = {"cells": [
-        {"cell_type": "code", "outputs": [output("loss", 1.0), {"output_type": "stream", "text": "hi"}]},
-        {"cell_type": "markdown", "source": "text"},
-        {"cell_type": "code", "outputs": [output("loss", 0.5), output("accuracy", 0.9)]},
-    ]}
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "outputs": [output("loss", 1.0), {"output_type": "stream", "text": "hi"}],
+            },
+            {"cell_type": "markdown", "source": "text"},
+            {"cell_type": "code", "outputs": [output("loss", 0.5), output("accuracy", 0.9)]},
+        ]
+    }
     path = tmp_path / "run.ipynb"
     path.write_text(json.dumps(notebook))
     assert udl.read_records(path) == {"loss": 0.5, "accuracy": 0.9}

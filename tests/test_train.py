@@ -17,8 +17,16 @@ def test_fit_learns_a_separable_problem_and_records_each_epoch(headless, capsys)
     x, y = blobs()
     x_test, y_test = blobs(seed=1)
     net = models.mlp([2, 16, 2])
-    history = train.fit(net, x, y, epochs=15, batch_size=32, optimizer=torch.optim.Adam(net.parameters(), 1e-2),
-                        x_test=x_test, y_test=y_test)
+    history = train.fit(
+        net,
+        x,
+        y,
+        epochs=15,
+        batch_size=32,
+        optimizer=torch.optim.Adam(net.parameters(), 1e-2),
+        x_test=x_test,
+        y_test=y_test,
+    )
     assert set(history) == {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy"}
     assert all(len(values) == 15 for values in history.values())
     assert history["test_accuracy"][-1] > 0.95
@@ -33,8 +41,16 @@ def test_fit_is_deterministic_and_handles_regression(headless):
         x = torch.linspace(-1, 1, 64)[:, None]
         y = 3 * x + 1
         net = models.mlp([1, 8, 1])
-        return train.fit(net, x, y, epochs=5, batch_size=16, optimizer=torch.optim.SGD(net.parameters(), 0.05),
-                         loss_fn=nn.MSELoss(), progress=False)
+        return train.fit(
+            net,
+            x,
+            y,
+            epochs=5,
+            batch_size=16,
+            optimizer=torch.optim.SGD(net.parameters(), 0.05),
+            loss_fn=nn.MSELoss(),
+            progress=False,
+        )
 
     first, second = run(), run()
     assert first == second
@@ -51,13 +67,23 @@ def test_evaluate_restores_training_mode():
 
 @pytest.mark.parametrize(
     "kwargs, name",
-    [({"epochs": 0}, "epochs"), ({"batch_size": 0}, "batch_size"), ({"x_test": torch.zeros(3, 2)}, "x_test")],
+    [
+        ({"epochs": 0}, "epochs"),
+        ({"batch_size": 0}, "batch_size"),
+        ({"x_test": torch.zeros(3, 2)}, "x_test"),
+    ],
 )
 def test_fit_rejects_bad_arguments(kwargs, name):
     x, y = blobs()
     net = models.mlp([2, 4, 2])
-    arguments = {"epochs": 1, "batch_size": 8, "optimizer": torch.optim.SGD(net.parameters(), 0.1)} | kwargs
+    arguments = {
+        "epochs": 1,
+        "batch_size": 8,
+        "optimizer": torch.optim.SGD(net.parameters(), 0.1),
+    } | kwargs
     with pytest.raises(ValueError, match=name):
         train.fit(net, x, y, **arguments)
     with pytest.raises(ValueError, match="same length"):
-        train.fit(net, x, y[:-1], epochs=1, batch_size=8, optimizer=torch.optim.SGD(net.parameters(), 0.1))
+        train.fit(
+            net, x, y[:-1], epochs=1, batch_size=8, optimizer=torch.optim.SGD(net.parameters(), 0.1)
+        )

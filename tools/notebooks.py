@@ -37,9 +37,11 @@ EXERCISE_DIR = "notebooks/exercises"
 NOTEBOOK_NAME = re.compile(r"^ch(\d\d)_[a-z0-9_]+\.ipynb$")
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
 END_SOLUTION = "### END SOLUTION"
-STUB = "raise NotImplementedError(\"Exercise "
+STUB = 'raise NotImplementedError("Exercise '
 CLAIM_CALL = re.compile(r"udl\.claim\(")
-BARE_COMPARISON = re.compile(r"^\s*assert\s+(np|numpy|torch)\.(allclose|isclose|array_equal)", re.MULTILINE)
+BARE_COMPARISON = re.compile(
+    r"^\s*assert\s+(np|numpy|torch)\.(allclose|isclose|array_equal)", re.MULTILINE
+)
 TITLE = re.compile(r"^# Chapter (\d+): (.+)$", re.MULTILINE)
 TITLE_FIELDS = ("**Book sections:**", "**You will be able to:**", "**Run time:**")
 DEFAULT_CELL_TIMEOUT = 300
@@ -120,7 +122,9 @@ def strip_solutions(code: str, exercise_id: str) -> str:
                 raise ValueError(f"line {number}: {BEGIN_SOLUTION} inside another solution span")
             inside = True
             indent = line[: len(line) - len(line.lstrip())]
-            message = json.dumps(f"{_exercise_title(exercise_id)} {STUB_MARKER}", ensure_ascii=False)
+            message = json.dumps(
+                f"{_exercise_title(exercise_id)} {STUB_MARKER}", ensure_ascii=False
+            )
             result.append(f"{indent}raise NotImplementedError({message})")
         elif marker == END_SOLUTION:
             if not inside:
@@ -134,7 +138,11 @@ def strip_solutions(code: str, exercise_id: str) -> str:
 
 
 def _next_code_cell(cells: list[dict[str, Any]], index: int) -> dict[str, Any] | None:
-    return cells[index + 1] if index + 1 < len(cells) and cells[index + 1]["cell_type"] == "code" else None
+    return (
+        cells[index + 1]
+        if index + 1 < len(cells) and cells[index + 1]["cell_type"] == "code"
+        else None
+    )
 
 
 GENERATED_KEY = "udlcourse_generated"
@@ -144,7 +152,9 @@ def content_fingerprint(notebook: dict[str, Any]) -> str:
     """The SHA-256 of a notebook's content, leaving out the generator's own fingerprint."""
     content = copy.deepcopy(notebook)
     content.get("metadata", {}).pop(GENERATED_KEY, None)
-    return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
 
 
 def carries_edits(path: Path) -> bool:
@@ -176,7 +186,9 @@ def exercise_edition(notebook: dict[str, Any]) -> dict[str, Any]:
             following = _next_code_cell(cells, index)
             found = CHECK_CALL.search(source(following)) if following else None
             if not found:
-                raise ValueError(f"cell {index}: a solution cell must be followed by a udl.check(...) cell")
+                raise ValueError(
+                    f"cell {index}: a solution cell must be followed by a udl.check(...) cell"
+                )
             cell["source"] = _as_lines(strip_solutions(code, found.group(1)))
     edition.setdefault("metadata", {})[GENERATED_KEY] = content_fingerprint(edition)
     return edition
@@ -188,8 +200,11 @@ def write_exercise_editions(root: Path = ROOT, paths: list[Path] | None = None) 
     target = root / EXERCISE_DIR
     target.mkdir(parents=True, exist_ok=True)
     sources = paths or worked_notebooks(root)
-    edited = [target / Path(p).name for p in sources if (target / Path(p).name).exists()
-              and carries_edits(target / Path(p).name)]
+    edited = [
+        target / Path(p).name
+        for p in sources
+        if (target / Path(p).name).exists() and carries_edits(target / Path(p).name)
+    ]
     if edited:
         names = "\n  ".join(str(p.relative_to(root)) for p in edited)
         raise EditedExerciseEdition(
@@ -214,7 +229,9 @@ IPYTHON_SYNTAX = re.compile(r"^\s*[%!]", re.MULTILINE)  # magics and shell lines
 
 def _solution_code(code: str) -> str:
     """A solution cell's code with the BEGIN/END SOLUTION marker lines taken out."""
-    return "\n".join(line for line in code.split("\n") if line.strip() not in (BEGIN_SOLUTION, END_SOLUTION))
+    return "\n".join(
+        line for line in code.split("\n") if line.strip() not in (BEGIN_SOLUTION, END_SOLUTION)
+    )
 
 
 def _bound_names(statement: ast.stmt) -> set[str]:
@@ -232,22 +249,36 @@ def solutions_module(path: Path) -> str:
             following = _next_code_cell(cells, index)
             found = CHECK_CALL.search(source(following)) if following else None
             if not found:
-                raise ValueError(f"{path.name} cell {index}: a solution cell must be followed by a udl.check(...) cell")
+                raise ValueError(
+                    f"{path.name} cell {index}: a solution cell must be followed by a udl.check(...) cell"
+                )
             solutions.append((found.group(1), _solution_code(code).strip()))
-    used = {node.id for _, code in solutions for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Name)}
+    used = {
+        node.id
+        for _, code in solutions
+        for node in ast.walk(ast.parse(code))
+        if isinstance(node, ast.Name)
+    }
     imports = []
     for cell in cells:
         code = source(cell)  # a solution cell's own imports stay in its code
-        if cell["cell_type"] == "code" and BEGIN_SOLUTION not in code and not IPYTHON_SYNTAX.search(code):
+        if (
+            cell["cell_type"] == "code"
+            and BEGIN_SOLUTION not in code
+            and not IPYTHON_SYNTAX.search(code)
+        ):
             for statement in ast.parse(code).body:
-                if isinstance(statement, (ast.Import, ast.ImportFrom)) and _bound_names(statement) & used:
+                if (
+                    isinstance(statement, (ast.Import, ast.ImportFrom))
+                    and _bound_names(statement) & used
+                ):
                     line = ast.unparse(statement)
                     if line not in imports:
                         imports.append(line)
     chapter = _chapter_of(path)
     header = (
         f'"""Chapter {chapter}\'s reference solutions, generated by `make exercises` from '
-        f'notebooks/{path.name}.\n\nDo not edit: change the worked notebook\'s solution cells and run '
+        f"notebooks/{path.name}.\n\nDo not edit: change the worked notebook's solution cells and run "
         f'`make exercises`.\n"""\n'
     )
     body = "\n\n\n".join(f"# Exercise {exercise_id}\n{code}" for exercise_id, code in solutions)
@@ -287,13 +318,17 @@ def conventions_problems(path: str | Path) -> list[str]:
     cells = notebook.get("cells", [])
     problems: list[str] = []
     if len(cells) < 4:
-        return ["a chapter notebook needs a title cell, a bootstrap cell, imports and a parameters cell"]
+        return [
+            "a chapter notebook needs a title cell, a bootstrap cell, imports and a parameters cell"
+        ]
 
     title = source(cells[0])
     if cells[0]["cell_type"] != "markdown":
         problems.append("cell 0 must be the markdown title cell")
     if badges_markdown(path.name) not in title:
-        problems.append(f"the title cell must contain the Colab badges line:\n{badges_markdown(path.name)}")
+        problems.append(
+            f"the title cell must contain the Colab badges line:\n{badges_markdown(path.name)}"
+        )
     heading = TITLE.search(title)
     if not heading or int(heading.group(1)) != chapter:
         problems.append(f"the title cell must have a heading '# Chapter {chapter}: <title>'")
@@ -305,13 +340,17 @@ def conventions_problems(path: str | Path) -> list[str]:
 
     if notebook.get("metadata", {}).get("kernelspec", {}).get("name") != "python3":
         problems.append("the notebook's metadata must name the kernel: kernelspec.name = 'python3'")
-    tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    tagged = [
+        i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])
+    ]
     if len(tagged) != 1:
         problems.append(f"exactly one cell must be tagged 'parameters', found {len(tagged)}")
     else:
         after = next((c for c in cells[tagged[0] + 1 :] if c["cell_type"] == "code"), None)
         if after is None or "udl.setup(" not in source(after):
-            problems.append("the first code cell after the parameters cell must call udl.setup(...)")
+            problems.append(
+                "the first code cell after the parameters cell must call udl.setup(...)"
+            )
 
     used: list[str] = []
     for index, cell in enumerate(cells):
@@ -321,15 +360,23 @@ def conventions_problems(path: str | Path) -> list[str]:
                 problems.append(f"cell {index}: stored outputs (clear them before committing)")
             if index != 1 and NETWORK_OR_INSTALL.search(code):
                 found = NETWORK_OR_INSTALL.search(code).group(0).strip()
-                problems.append(f"cell {index}: network access or shell/install command ({found!r})")
+                problems.append(
+                    f"cell {index}: network access or shell/install command ({found!r})"
+                )
             if BARE_COMPARISON.search(code):
-                problems.append(f"cell {index}: state agreement with udl.agree(what, ours, reference), not a bare assert")
+                problems.append(
+                    f"cell {index}: state agreement with udl.agree(what, ours, reference), not a bare assert"
+                )
             checked = CHECK_CALL.search(code)
             if checked:
                 used.append(checked.group(1))
-                exercise_cell = source(cells[index - 1]) if cells[index - 1]["cell_type"] == "code" else ""
+                exercise_cell = (
+                    source(cells[index - 1]) if cells[index - 1]["cell_type"] == "code" else ""
+                )
                 if BEGIN_SOLUTION not in exercise_cell and STUB not in exercise_cell:
-                    problems.append(f"cell {index}: udl.check must directly follow the exercise's code cell")
+                    problems.append(
+                        f"cell {index}: udl.check must directly follow the exercise's code cell"
+                    )
         if BEGIN_SOLUTION in code or END_SOLUTION in code:
             if cell["cell_type"] != "code":
                 problems.append(f"cell {index}: solution markers outside a code cell")
@@ -341,22 +388,32 @@ def conventions_problems(path: str | Path) -> list[str]:
                 continue
             for line in code.splitlines():
                 if line.strip() == BEGIN_SOLUTION and not line.startswith(" "):
-                    problems.append(f"cell {index}: {BEGIN_SOLUTION} must sit inside a function body")
+                    problems.append(
+                        f"cell {index}: {BEGIN_SOLUTION} must sit inside a function body"
+                    )
             following = _next_code_cell(cells, index)
             if not (following and CHECK_CALL.search(source(following))):
-                problems.append(f"cell {index}: an exercise must be followed by a code cell calling udl.check(...)")
+                problems.append(
+                    f"cell {index}: an exercise must be followed by a code cell calling udl.check(...)"
+                )
     for exercise_id in used:
         if exercise_id not in EXERCISES:
-            problems.append(f"exercise {exercise_id} is checked but not defined in udlcourse.exercises")
+            problems.append(
+                f"exercise {exercise_id} is checked but not defined in udlcourse.exercises"
+            )
         if int(exercise_id.split(".")[0]) != chapter:
             problems.append(f"exercise {exercise_id} does not belong to chapter {chapter}")
     if len(set(used)) != len(used):
         problems.append("an exercise number is used twice")
     defined = {i for i in EXERCISES if int(i.split(".")[0]) == chapter}
     for missing in sorted(defined - set(used)):
-        problems.append(f"exercise {missing} is defined in udlcourse.exercises but not used in the notebook")
+        problems.append(
+            f"exercise {missing} is defined in udlcourse.exercises but not used in the notebook"
+        )
     if len(used) < MIN_EXERCISES:
-        problems.append(f"a chapter needs at least {MIN_EXERCISES} checked exercises, found {len(used)}")
+        problems.append(
+            f"a chapter needs at least {MIN_EXERCISES} checked exercises, found {len(used)}"
+        )
     everything = "\n".join(source(c) for c in cells if c["cell_type"] == "code")
     if len(CLAIM_CALL.findall(everything)) < MIN_CLAIMS:
         problems.append(f"a chapter needs at least {MIN_CLAIMS} udl.claim(...) checks")
@@ -428,8 +485,14 @@ def execute(
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
         papermill.execute_notebook(
-            str(path), str(output), parameters=parameters or {}, progress_bar=False,
-            execution_timeout=cell_timeout, cwd=str(path.parent), kernel_name="python3", language="python",
+            str(path),
+            str(output),
+            parameters=parameters or {},
+            progress_bar=False,
+            execution_timeout=cell_timeout,
+            cwd=str(path.parent),
+            kernel_name="python3",
+            language="python",
             # The kernel's own warnings (e.g. "running over TCP without encryption", true of every local
             # kernel) would print once per notebook; errors still show.
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
@@ -453,7 +516,9 @@ def inputs_hash(path: str | Path, parameters: dict[str, Any] | None = None) -> s
     return digest.hexdigest()
 
 
-def is_fresh(path: str | Path, output: str | Path, parameters: dict[str, Any] | None = None) -> bool:
+def is_fresh(
+    path: str | Path, output: str | Path, parameters: dict[str, Any] | None = None
+) -> bool:
     """Whether ``output`` is an execution of ``path`` (with ``parameters``) made from the current sources."""
     output = Path(output)
     if not output.is_file():
@@ -473,7 +538,9 @@ def execute_fresh(
     :func:`inputs_hash`; with ``reuse``, keep an ``output`` that is already fresh instead of running again."""
     if reuse and is_fresh(path, output, parameters):
         return Path(output)
-    stamp = inputs_hash(path, parameters)  # before running: an edit made meanwhile leaves the result stale
+    stamp = inputs_hash(
+        path, parameters
+    )  # before running: an edit made meanwhile leaves the result stale
     execute(path, output, parameters, cell_timeout)
     executed = read(output)
     executed.setdefault("metadata", {}).setdefault("udlcourse", {})["inputs_hash"] = stamp
@@ -498,7 +565,9 @@ def _failed_source(output: Path) -> str | None:
 def _describe_failure(path: Path, output: Path, error: Exception, cell_timeout: int) -> str:
     failing = getattr(error, "source", None) or _failed_source(output)
     where = "an unknown cell"
-    if failing is not None:  # name the cell by its position in the notebook as written, and its first line
+    if (
+        failing is not None
+    ):  # name the cell by its position in the notebook as written, and its first line
         positions = [i for i, cell in enumerate(read(path)["cells"]) if source(cell) == failing]
         first_line = (failing.strip().splitlines() or [""])[0][:70]
         where = f"cell {positions[0] if positions else '(injected parameters)'} (starts: {first_line!r})"
@@ -527,17 +596,26 @@ def _execute_all(paths: list[Path], build: Path, cell_timeout: int) -> int:
         started = time.perf_counter()
         try:
             execute_fresh(path, output, cell_timeout=cell_timeout)
-            print(f"ok      {edition}/{path.name}  {time.perf_counter() - started:.1f} s", flush=True)
+            print(
+                f"ok      {edition}/{path.name}  {time.perf_counter() - started:.1f} s", flush=True
+            )
         except NotebookFailed as failure:
             print(f"FAILED  {failure}", flush=True)
             failures.append(path)
     if failures:
-        print(f"{len(failures)} of {len(paths)} notebooks failed: {', '.join(p.name for p in failures)}")
+        print(
+            f"{len(failures)} of {len(paths)} notebooks failed: {', '.join(p.name for p in failures)}"
+        )
     return 1 if failures else 0
 
 
-def robustness(paths: list[Path], build: Path, seeds: list[int], two_threads_seed: int | None,
-               cell_timeout: int) -> int:
+def robustness(
+    paths: list[Path],
+    build: Path,
+    seeds: list[int],
+    two_threads_seed: int | None,
+    cell_timeout: int,
+) -> int:
     """Execute each notebook once per seed, strict, and print a table of notebook × seed: pass/fail, seconds.
 
     The run at ``two_threads_seed`` uses two torch threads (``UDLCOURSE_THREADS=2``), which changes the order
@@ -557,7 +635,12 @@ def robustness(paths: list[Path], build: Path, seeds: list[int], two_threads_see
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             started = time.perf_counter()
             try:
-                execute(path, build / f"seed{seed}" / path.name, parameters={"SEED": seed}, cell_timeout=cell_timeout)
+                execute(
+                    path,
+                    build / f"seed{seed}" / path.name,
+                    parameters={"SEED": seed},
+                    cell_timeout=cell_timeout,
+                )
                 row.append(f"ok {time.perf_counter() - started:6.1f} s")
             except NotebookFailed as failure:
                 row.append(f"FAILED {time.perf_counter() - started:4.0f} s")
@@ -578,7 +661,11 @@ def robustness(paths: list[Path], build: Path, seeds: list[int], two_threads_see
         print(f"{row[0]:<{width}}  " + "  ".join(f"{v:<{c}}" for v, c in zip(row[1:], columns)))
     for failure in failures:
         print(f"FAILED  {failure}")
-    print(f"{len(failures)} of {len(paths) * len(seeds)} runs failed" if failures else "every run passed")
+    print(
+        f"{len(failures)} of {len(paths) * len(seeds)} runs failed"
+        if failures
+        else "every run passed"
+    )
     return 1 if failures else 0
 
 
@@ -587,14 +674,27 @@ def _bench(paths: list[Path], build: Path, repeat: int, cell_timeout: int) -> in
     for path in paths:
         seconds, peaks, status = [], [], "ok"
         for _ in range(repeat):
-            command = [sys.executable, "-m", "tools.notebooks", "execute", str(path.resolve()),
-                       "--build", str(build), "--cell-timeout", str(cell_timeout)]
+            command = [
+                sys.executable,
+                "-m",
+                "tools.notebooks",
+                "execute",
+                str(path.resolve()),
+                "--build",
+                str(build),
+                "--cell-timeout",
+                str(cell_timeout),
+            ]
             started = time.perf_counter()
-            with tempfile.TemporaryFile() as log:  # the kernel's chatter is shown only if the run fails
+            with (
+                tempfile.TemporaryFile() as log
+            ):  # the kernel's chatter is shown only if the run fails
                 process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
                 _, wait_status, usage = os.wait4(process.pid, 0)
                 seconds.append(time.perf_counter() - started)
-                peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux; the kernel process included
+                peaks.append(
+                    usage.ru_maxrss / 1024
+                )  # kilobytes on Linux; the kernel process included
                 if os.waitstatus_to_exitcode(wait_status) != 0:
                     status = "FAILED"
                     log.seek(0)
@@ -605,13 +705,17 @@ def _bench(paths: list[Path], build: Path, repeat: int, cell_timeout: int) -> in
     for name, secs, peak, status in rows:
         print(f"{name:<{width}}  {secs:8.1f}  {peak:8.0f}  {status}")
     print(f"{'total':<{width}}  {sum(row[1] for row in rows):8.1f}")
-    print(f"(median of {repeat} run(s) each, kernel start included; peak memory of the largest process)")
+    print(
+        f"(median of {repeat} run(s) each, kernel start included; peak memory of the largest process)"
+    )
     return 1 if any(row[3] != "ok" for row in rows) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m tools.notebooks", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.notebooks", description=__doc__.split("\n")[0]
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     exercises = commands.add_parser("exercises", help="regenerate the exercise edition")
     exercises.add_argument("paths", nargs="*", type=Path, help="worked notebooks (default: all)")
@@ -621,14 +725,22 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("execute", "bench"):
         sub = commands.add_parser(name, help=f"{name} notebooks headless")
         sub.add_argument("paths", nargs="*", type=Path)
-        sub.add_argument("--build", type=Path, default=ROOT / (EXECUTED_DIR if name == "execute" else "build"))
+        sub.add_argument(
+            "--build", type=Path, default=ROOT / (EXECUTED_DIR if name == "execute" else "build")
+        )
         sub.add_argument("--cell-timeout", type=int, default=DEFAULT_CELL_TIMEOUT)
     commands.choices["bench"].add_argument("--repeat", type=int, default=1)
-    robust = commands.add_parser("robustness", help="run every worked notebook at other seeds, strict")
+    robust = commands.add_parser(
+        "robustness", help="run every worked notebook at other seeds, strict"
+    )
     robust.add_argument("paths", nargs="*", type=Path)
     robust.add_argument("--seeds", type=int, nargs="+", default=[1, 2])
-    robust.add_argument("--two-threads-seed", type=int, default=None,
-                        help="the seed whose run uses two torch threads (default: the last seed)")
+    robust.add_argument(
+        "--two-threads-seed",
+        type=int,
+        default=None,
+        help="the seed whose run uses two torch threads (default: the last seed)",
+    )
     robust.add_argument("--build", type=Path, default=ROOT / "build" / "robustness")
     robust.add_argument("--cell-timeout", type=int, default=DEFAULT_CELL_TIMEOUT)
     args = parser.parse_args(argv)
@@ -647,18 +759,26 @@ def main(argv: list[str] | None = None) -> int:
         print("README.md chapter table " + ("updated" if update_readme() else "already up to date"))
         return 0
     if args.command in ("execute", "bench", "robustness"):
-        os.environ[STRICT_VARIABLE] = "1"  # a failed claim stops a maintainer's run, as in the tests
+        os.environ[STRICT_VARIABLE] = (
+            "1"  # a failed claim stops a maintainer's run, as in the tests
+        )
     if args.command == "robustness":
         two_threads = args.two_threads_seed if args.two_threads_seed is not None else args.seeds[-1]
-        return robustness(args.paths or worked_notebooks(), args.build, args.seeds, two_threads, args.cell_timeout)
-    paths = args.paths or (worked_notebooks() + (exercise_notebooks() if args.command != "bench" else []))
+        return robustness(
+            args.paths or worked_notebooks(), args.build, args.seeds, two_threads, args.cell_timeout
+        )
+    paths = args.paths or (
+        worked_notebooks() + (exercise_notebooks() if args.command != "bench" else [])
+    )
     if args.command == "check":
         status = 0
         for path in paths:
             for problem in conventions_problems(path):
                 print(f"{path.name}: {problem}")
                 status = 1
-        print("all notebooks follow the conventions" if status == 0 else "convention problems found")
+        print(
+            "all notebooks follow the conventions" if status == 0 else "convention problems found"
+        )
         return status
     if args.command == "execute":
         return _execute_all(paths, args.build, args.cell_timeout)

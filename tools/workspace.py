@@ -77,27 +77,35 @@ def sync(root: Path = ROOT, workspace: Path | None = None) -> list[str]:
             manifest[relative] = {"copied": course}
             messages.append(f"updated    {relative} (you had not changed it)")
             continue
-        if entry.get("offered") != course:  # the learner's edits stay; the new version goes beside them
+        if (
+            entry.get("offered") != course
+        ):  # the learner's edits stay; the new version goes beside them
             update = workspace / "updates" / relative
             _copy(source, update, read_only=False)
             entry = {**entry, "offered": course}
             manifest[relative] = entry
-            messages.append(f"kept yours {relative}: the course's version changed, and yours has your edits, so it "
-                            f"was not touched. The new version is in updates/{relative}.")
+            messages.append(
+                f"kept yours {relative}: the course's version changed, and yours has your edits, so it "
+                f"was not touched. The new version is in updates/{relative}."
+            )
     manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return messages
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.workspace", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.workspace", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--root", type=Path, default=ROOT)
     args = parser.parse_args(argv)
     workspace = args.root / "workspace"
     fresh = not workspace.exists()
     messages = sync(args.root, workspace)
     if fresh:
-        print(f"Your workspace is {workspace}: your copies of the exercise edition, and the worked edition "
-              f"(read-only) in worked/. Course updates never overwrite a notebook you changed.")
+        print(
+            f"Your workspace is {workspace}: your copies of the exercise edition, and the worked edition "
+            f"(read-only) in worked/. Course updates never overwrite a notebook you changed."
+        )
     else:
         for message in messages:
             print(message)

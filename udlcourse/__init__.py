@@ -23,6 +23,23 @@ from udlcourse.runtime import diagnostics, setup
 from udlcourse.widgets import Choice, Slider, explorable, explore
 
 __all__ = [
-    "Choice", "Slider", "agree", "check", "claim", "data", "diagnostics", "explorable", "explore", "metrics",
-    "models", "plot", "progress", "read_claims", "read_progress", "read_records", "record", "setup", "train",
+    "Choice",
+    "Slider",
+    "agree",
+    "check",
+    "claim",
+    "data",
+    "diagnostics",
+    "explorable",
+    "explore",
+    "metrics",
+    "models",
+    "plot",
+    "progress",
+    "read_claims",
+    "read_progress",
+    "read_records",
+    "record",
+    "setup",
+    "train",
 ]

@@ -125,8 +125,12 @@ def short_repr(value: Any) -> str:
             return short_repr(value.item())
         text = np.array2string(value, precision=4, threshold=12, edgeitems=3, separator=", ")
         return text if value.size <= 12 else f"{text} (shape {value.shape})"
-    if isinstance(value, float):  # a float a hair off an integer is shown in full (3.9999999999999996, not 4)
-        near_integer = math.isfinite(value) and value != round(value) and abs(value - round(value)) < 1e-6
+    if isinstance(
+        value, float
+    ):  # a float a hair off an integer is shown in full (3.9999999999999996, not 4)
+        near_integer = (
+            math.isfinite(value) and value != round(value) and abs(value - round(value)) < 1e-6
+        )
         return repr(value) if near_integer else f"{value:.6g}"
     if isinstance(value, (tuple, list)):
         inner = ", ".join(short_repr(v) for v in value)
@@ -138,17 +142,23 @@ def short_repr(value: Any) -> str:
 
 def _argument_repr(value: Any) -> str:
     """Like short_repr, but a large or table-shaped argument is named by its shape so the call stays short."""
-    if isinstance(value, (np.ndarray, torch.Tensor)) and (value.ndim >= 2 or np.prod(value.shape) > 8):
+    if isinstance(value, (np.ndarray, torch.Tensor)) and (
+        value.ndim >= 2 or np.prod(value.shape) > 8
+    ):
         kind = "tensor" if isinstance(value, torch.Tensor) else "array"
         return f"<{kind} of shape {tuple(value.shape)}>"
-    if isinstance(value, (list, tuple)) and any(isinstance(v, (np.ndarray, torch.Tensor)) for v in value):
+    if isinstance(value, (list, tuple)) and any(
+        isinstance(v, (np.ndarray, torch.Tensor)) for v in value
+    ):
         inner = ", ".join(_argument_repr(v) for v in value)
         return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
     return short_repr(value)
 
 
 def _describe_call(name: str, case: Case) -> str:
-    parts = [_argument_repr(a) for a in case.args] + [f"{k}={_argument_repr(v)}" for k, v in case.kwargs.items()]
+    parts = [_argument_repr(a) for a in case.args] + [
+        f"{k}={_argument_repr(v)}" for k, v in case.kwargs.items()
+    ]
     call = f"{name}({', '.join(parts)})"
     return f"{call}  [{case.note}]" if case.note else call
 
@@ -228,7 +238,11 @@ def compare_values(expected: Any, got: Any, rtol: float = 1e-5, atol: float = 1e
 
 def _compare(expected: Any, got: Any, rtol: float, atol: float, top: bool) -> str | None:
     if got is None and expected is not None:
-        return "it returned None: did you forget the `return` statement?" if top else "it is None; expected a value."
+        return (
+            "it returned None: did you forget the `return` statement?"
+            if top
+            else "it is None; expected a value."
+        )
     if isinstance(expected, (tuple, list)):
         if isinstance(got, (np.ndarray, torch.Tensor)) and got.ndim == 1:
             got = list(got)
@@ -237,7 +251,11 @@ def _compare(expected: Any, got: Any, rtol: float, atol: float, top: bool) -> st
         for position, (e, g) in enumerate(zip(expected, got)):
             problem = _compare(e, g, rtol, atol, top=False)
             if problem:
-                return f"item {position} → {problem}" if problem.startswith("item ") else f"item {position}: {problem}"
+                return (
+                    f"item {position} → {problem}"
+                    if problem.startswith("item ")
+                    else f"item {position}: {problem}"
+                )
         return None
     expected_kind = _scalar_kind(expected)
     if expected_kind is not None and not isinstance(expected, (np.ndarray, torch.Tensor)):
@@ -247,7 +265,9 @@ def _compare(expected: Any, got: Any, rtol: float, atol: float, top: bool) -> st
             return "it returned a masked array; expected a plain numpy array (use np.where instead of a mask)."
         if not isinstance(got, type(expected)):
             if expected.ndim == 0 and _scalar_kind(got) is not None:
-                return _compare_scalars(expected.item(), _dtype_kind(_plain_array(expected).dtype), got, rtol, atol)
+                return _compare_scalars(
+                    expected.item(), _dtype_kind(_plain_array(expected).dtype), got, rtol, atol
+                )
             return f"it returned {_kind(got)}; expected {_kind(expected)}."
         if tuple(got.shape) != tuple(expected.shape):
             return f"it returned an array of shape {tuple(got.shape)}; expected shape {tuple(expected.shape)}."
@@ -256,8 +276,10 @@ def _compare(expected: Any, got: Any, rtol: float, atol: float, top: bool) -> st
         if have == "other":
             return f"it returned an array of {g.dtype} values; expected numbers."
         if have != want and not (want == "float" and have in ("integer", "bool")):
-            return (f"it returned an array of {g.dtype} values; expected {_KIND_ADVICE.get(want, want)} "
-                    f"(an array of {e.dtype}).")
+            return (
+                f"it returned an array of {g.dtype} values; expected {_KIND_ADVICE.get(want, want)} "
+                f"(an array of {e.dtype})."
+            )
         return _compare_arrays(e.astype(float), g.astype(float), rtol, atol)
     if got != expected:
         return f"it returned {short_repr(got)}; expected {short_repr(expected)}."
@@ -273,13 +295,25 @@ def _compare_scalars(expected: Any, want: str, got: Any, rtol: float, atol: floa
         return f"it returned the complex number {value}; expected a real number (a square root or log of a negative?)."
     if want == "bool":
         if have != "bool":
-            return f"it returned {_kind(got)} ({short_repr(value)}); expected a bool (True or False)."
-        return None if bool(value) == bool(expected) else f"it returned {bool(value)}; expected {bool(expected)}."
+            return (
+                f"it returned {_kind(got)} ({short_repr(value)}); expected a bool (True or False)."
+            )
+        return (
+            None
+            if bool(value) == bool(expected)
+            else f"it returned {bool(value)}; expected {bool(expected)}."
+        )
     if want == "integer":
         if have not in ("integer", "bool"):
-            return (f"it returned the float {short_repr(float(value))}; expected the integer {expected}: the text asks "
-                    f"for an integer (a count or an index), so compute it with integers or round it with int(round(...)).")
-        return None if int(value) == int(expected) else f"it returned {int(value)}; expected {int(expected)}."
+            return (
+                f"it returned the float {short_repr(float(value))}; expected the integer {expected}: the text asks "
+                f"for an integer (a count or an index), so compute it with integers or round it with int(round(...))."
+            )
+        return (
+            None
+            if int(value) == int(expected)
+            else f"it returned {int(value)}; expected {int(expected)}."
+        )
     return _compare_arrays(np.asarray(expected), np.asarray(value), rtol, atol)
 
 
@@ -317,7 +351,9 @@ def same_rows_in_any_order(expected: Any, got: Any) -> str | None:
     return None
 
 
-def same_module_outputs(inputs: torch.Tensor, rtol: float = 1e-5, atol: float = 1e-6) -> Callable[[Any, Any], str | None]:
+def same_module_outputs(
+    inputs: torch.Tensor, rtol: float = 1e-5, atol: float = 1e-6
+) -> Callable[[Any, Any], str | None]:
     """A ``compare`` for exercises whose result is a ``torch.nn.Module``: the learner's module must have the
     same parameter shapes as the reference and, after the reference's parameters are copied into it, give
     the same outputs on ``inputs``."""
@@ -331,8 +367,10 @@ def same_module_outputs(inputs: torch.Tensor, rtol: float = 1e-5, atol: float = 
             return f"its parameters have shapes {sorted(have.values())}; expected {sorted(want.values())}."
         try:
             with torch.no_grad():
-                for target, source in zip(sorted(got.parameters(), key=lambda p: tuple(p.shape)),
-                                          sorted(expected.parameters(), key=lambda p: tuple(p.shape))):
+                for target, source in zip(
+                    sorted(got.parameters(), key=lambda p: tuple(p.shape)),
+                    sorted(expected.parameters(), key=lambda p: tuple(p.shape)),
+                ):
                     target.copy_(source)
                 return compare_values(expected(inputs), got(inputs), rtol, atol)
         except Exception as error:  # the learner's forward pass raised
@@ -348,7 +386,11 @@ def _snapshot(value: Any) -> Any:
     if isinstance(value, np.ndarray):
         return value.copy()
     if isinstance(value, (list, tuple)):
-        return type(value)(_snapshot(v) for v in value) if isinstance(value, list) else tuple(_snapshot(v) for v in value)
+        return (
+            type(value)(_snapshot(v) for v in value)
+            if isinstance(value, list)
+            else tuple(_snapshot(v) for v in value)
+        )
     if isinstance(value, dict):
         return {k: _snapshot(v) for k, v in value.items()}
     return None  # numbers, strings, generators, modules: not compared
@@ -372,16 +414,23 @@ def _parameter_names(function: Callable, case: Case) -> list[str]:
         names = list(inspect.signature(function).parameters)
     except (TypeError, ValueError):
         names = []
-    positional = [names[i] if i < len(names) else f"argument {i + 1}" for i in range(len(case.args))]
+    positional = [
+        names[i] if i < len(names) else f"argument {i + 1}" for i in range(len(case.args))
+    ]
     return positional + list(case.kwargs)
 
 
 def _run(answer: Callable, args: tuple, kwargs: dict, printed: io.StringIO) -> Any:
-    with np.errstate(all="ignore"), contextlib.redirect_stdout(printed):  # problems are reported in plain words
+    with (
+        np.errstate(all="ignore"),
+        contextlib.redirect_stdout(printed),
+    ):  # problems are reported in plain words
         return answer(*args, **kwargs)
 
 
-def find_problem(exercise: Exercise, answer: Callable, printed: io.StringIO | None = None) -> str | None:
+def find_problem(
+    exercise: Exercise, answer: Callable, printed: io.StringIO | None = None
+) -> str | None:
     """Run ``answer`` on every case of ``exercise``; return the first problem found, or None.
 
     What ``answer`` prints goes to ``printed`` (a fresh buffer if None).
@@ -401,24 +450,34 @@ def find_problem(exercise: Exercise, answer: Callable, printed: io.StringIO | No
         except NotImplementedError as error:
             if number == 0 and STUB_MARKER in str(error):
                 raise NotAttempted(str(error)) from None
-            return (f"Calling {_describe_call(name, case)} raised NotImplementedError: {error}\n"
-                    f"  Some path through your function is not finished yet.")
-        except Exception as error:  # the learner's code raised: report it plainly, not as a traceback
+            return (
+                f"Calling {_describe_call(name, case)} raised NotImplementedError: {error}\n"
+                f"  Some path through your function is not finished yet."
+            )
+        except (
+            Exception
+        ) as error:  # the learner's code raised: report it plainly, not as a traceback
             return f"Calling {_describe_call(name, case)} raised {type(error).__name__}: {error}"
         names = _parameter_names(exercise.reference, case)
         after = list(args) + list(kwargs.values())
         for argument, old, new in zip(names, before, after):
             if argument not in exercise.may_change and _changed(old, new):
-                return (f"For {_describe_call(name, case)}\n  your function changed its argument `{argument}` in "
-                        f"place (for example with `{argument} *= …`, `{argument} -= …` or `{argument}[…] = …`). The "
-                        f"notebook's own data would change with it. Build a new array instead: "
-                        f"`{argument} = {argument} * …`, or work on `{argument}.copy()`.")
-        compare = exercise.compare or (lambda e, g: compare_values(e, g, exercise.rtol, exercise.atol))
+                return (
+                    f"For {_describe_call(name, case)}\n  your function changed its argument `{argument}` in "
+                    f"place (for example with `{argument} *= …`, `{argument} -= …` or `{argument}[…] = …`). The "
+                    f"notebook's own data would change with it. Build a new array instead: "
+                    f"`{argument} = {argument} * …`, or work on `{argument}.copy()`."
+                )
+        compare = exercise.compare or (
+            lambda e, g: compare_values(e, g, exercise.rtol, exercise.atol)
+        )
         problem = compare(expected, got)
         if problem:
             if any(isinstance(a, (np.random.Generator, torch.Generator)) for a in after):
-                problem += ("\n  Every random number must come from the generator passed in (`rng`), drawn in the "
-                            "order the text gives: not from np.random.…, torch.… or a new generator.")
+                problem += (
+                    "\n  Every random number must come from the generator passed in (`rng`), drawn in the "
+                    "order the text gives: not from np.random.…, torch.… or a new generator."
+                )
             return f"For {_describe_call(name, case)}\n  {problem}"
     return None
 
@@ -432,7 +491,9 @@ def _show_printed(printed: io.StringIO) -> None:
         return
     print("\n".join(lines[:MAX_PRINTED_LINES]))
     if len(lines) > MAX_PRINTED_LINES:
-        print(f"… ({len(lines) - MAX_PRINTED_LINES} more lines printed by your function were hidden)")
+        print(
+            f"… ({len(lines) - MAX_PRINTED_LINES} more lines printed by your function were hidden)"
+        )
 
 
 def check(exercise_id: str, answer: Callable) -> Callable:
@@ -448,8 +509,8 @@ def check(exercise_id: str, answer: Callable) -> Callable:
         )
     if not isinstance(exercise_id, str):
         raise ExerciseError(
-            f"The exercise number must be a string such as \"2.2\" (in quotes), got {short_repr(exercise_id)}: "
-            f"udl.check(\"{exercise_id}\", {getattr(answer, '__name__', 'my_function')})."
+            f'The exercise number must be a string such as "2.2" (in quotes), got {short_repr(exercise_id)}: '
+            f'udl.check("{exercise_id}", {getattr(answer, "__name__", "my_function")}).'
         )
     exercise = get_exercise(exercise_id)
     label = f"Exercise {exercise.id} ({exercise.title})"
@@ -465,14 +526,18 @@ def check(exercise_id: str, answer: Callable) -> Callable:
         _show(
             f"○ {label}: not attempted yet. Replace the `raise NotImplementedError` line with your code "
             f"and run the cell again. Until then the notebook uses the course's reference solution.",
-            {"exercise": exercise.id, "status": "not attempted"}, CHECK_MIME_TYPE,
+            {"exercise": exercise.id, "status": "not attempted"},
+            CHECK_MIME_TYPE,
         )
         return exercise.reference
     _show_printed(printed)
     if problem:
         raise ExerciseError(f"✘ {label} is not right yet.\n{problem}\nHint: {exercise.hint}")
-    _show(f"✔ {label}: correct on all {len(exercise.cases)} test inputs.",
-          {"exercise": exercise.id, "status": "correct"}, CHECK_MIME_TYPE)
+    _show(
+        f"✔ {label}: correct on all {len(exercise.cases)} test inputs.",
+        {"exercise": exercise.id, "status": "correct"},
+        CHECK_MIME_TYPE,
+    )
     return answer
 
 
@@ -513,7 +578,9 @@ def _truth(holds: Any) -> bool:
     try:
         return bool(holds)
     except Exception as error:  # objects whose truth value is undefined
-        raise ValueError(f"holds must have a truth value, got {type(holds).__name__}: {error}") from None
+        raise ValueError(
+            f"holds must have a truth value, got {type(holds).__name__}: {error}"
+        ) from None
 
 
 def _learner_box(title: str, detail: str, reasons: str) -> str:
@@ -550,12 +617,16 @@ def claim(statement: str, holds: Any, evidence: str = "") -> None:
     if is_strict():
         _show(f"✘ Claim does not hold: {statement}{detail}", payload, CLAIM_MIME_TYPE)
         raise ClaimError(f"✘ Claim does not hold: {statement}{detail}")
-    _show(_learner_box(
-        f"Claim did not hold with these numbers: {statement}",
-        evidence,
-        "This can happen with changed parameters, another seed or a very different machine; "
-        "the notebook goes on.",
-    ), payload, CLAIM_MIME_TYPE)
+    _show(
+        _learner_box(
+            f"Claim did not hold with these numbers: {statement}",
+            evidence,
+            "This can happen with changed parameters, another seed or a very different machine; "
+            "the notebook goes on.",
+        ),
+        payload,
+        CLAIM_MIME_TYPE,
+    )
 
 
 def _as_array(value: Any, name: str) -> np.ndarray:
@@ -564,7 +635,9 @@ def _as_array(value: Any, name: str) -> np.ndarray:
     try:
         array = np.asarray(value)
     except Exception as error:
-        raise ValueError(f"{name} must be a number or an array, got {type(value).__name__}: {error}") from None
+        raise ValueError(
+            f"{name} must be a number or an array, got {type(value).__name__}: {error}"
+        ) from None
     if not (np.issubdtype(array.dtype, np.number) or array.dtype == np.bool_):
         raise ValueError(f"{name} must hold numbers, got {array.dtype} values")
     return array
@@ -597,14 +670,23 @@ def agree(what: str, ours: Any, reference: Any, rtol: float = 1e-5, atol: float 
         a, b = a.astype(float), b.astype(float)
         largest = float(np.max(np.abs(a - b), initial=0.0)) if a.size else 0.0
         close = np.isclose(a, b, rtol=rtol, atol=atol, equal_nan=True)
-        problem = None if close.all() else (
-            f"{int((~close).sum())} of {close.size} values differ; largest difference {largest:.3g}"
+        problem = (
+            None
+            if close.all()
+            else (
+                f"{int((~close).sum())} of {close.size} values differ; largest difference {largest:.3g}"
+            )
         )
     if problem is None:
         print(f"✔ Agrees: {what} (largest difference {largest:.2g})")
         return largest
     if is_strict():
         raise AgreementError(f"✘ Does not agree: {what} ({problem})")
-    print(_learner_box(f"Does not agree: {what}", problem, "A from-scratch result should match its reference: "
-                       "look for a changed function above."))
+    print(
+        _learner_box(
+            f"Does not agree: {what}",
+            problem,
+            "A from-scratch result should match its reference: look for a changed function above.",
+        )
+    )
     return largest

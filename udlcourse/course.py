@@ -14,5 +14,7 @@ PIP_INSTALL_TARGET = f"udlcourse @ git+{REPOSITORY_URL}@{BRANCH}"
 def colab_url(notebook_path: str) -> str:
     """Return the URL that opens ``notebook_path`` (relative to the repository root) in Google Colab."""
     if not notebook_path.endswith(".ipynb") or notebook_path.startswith("/"):
-        raise ValueError(f"notebook_path must be a relative path to an .ipynb file, got {notebook_path!r}")
+        raise ValueError(
+            f"notebook_path must be a relative path to an .ipynb file, got {notebook_path!r}"
+        )
     return f"https://colab.research.google.com/github/{GITHUB_REPOSITORY}/blob/{BRANCH}/{notebook_path}"

@@ -39,8 +39,21 @@ def _require_count(name: str, value: int, minimum: int = 1) -> None:
 
 
 def _require_non_negative(name: str, value: float) -> None:
-    if not isinstance(value, (int, float, np.floating)) or isinstance(value, bool) or not value >= 0:
+    if (
+        not isinstance(value, (int, float, np.floating))
+        or isinstance(value, bool)
+        or not value >= 0
+    ):
         raise ValueError(f"{name} must be a non-negative number, got {value!r}")
+
+
+def _require_sample_sizes_and_noise(
+    n_train: int, n_test: int, noise: float, min_test: int = 1
+) -> None:
+    """The checks shared by the synthetic data sets: sizes are positive integers, the noise is not negative."""
+    _require_count("n_train", n_train)
+    _require_count("n_test", n_test, minimum=min_test)
+    _require_non_negative("noise", noise)
 
 
 def _to_tensors(split: Split, device: torch.device | str | None) -> Split:
@@ -69,9 +82,7 @@ def linear_1d(
 
     Inputs and targets have shape ``(n,)``.
     """
-    _require_count("n_train", n_train)
-    _require_count("n_test", n_test)
-    _require_non_negative("noise", noise)
+    _require_sample_sizes_and_noise(n_train, n_test, noise)
     rng = np.random.default_rng(seed)
     x = rng.uniform(0.0, 2.0, size=n_train + n_test)
     y = intercept + slope * x + noise * rng.standard_normal(x.shape)
@@ -96,9 +107,7 @@ def toy_1d(
 
     The test inputs are evenly spaced on [0, 1], so plots of test predictions are smooth curves.
     """
-    _require_count("n_train", n_train)
-    _require_count("n_test", n_test, minimum=2)
-    _require_non_negative("noise", noise)
+    _require_sample_sizes_and_noise(n_train, n_test, noise, min_test=2)
     rng = np.random.default_rng(seed)
     x_train = np.sort(rng.uniform(0.0, 1.0, size=n_train))
     x_test = np.linspace(0.0, 1.0, n_test)
@@ -122,9 +131,7 @@ def gabor(
 
     Inputs are uniform on [-15, 15]; see :func:`udlcourse.models.gabor_model`.
     """
-    _require_count("n_train", n_train)
-    _require_count("n_test", n_test)
-    _require_non_negative("noise", noise)
+    _require_sample_sizes_and_noise(n_train, n_test, noise)
     rng = np.random.default_rng(seed)
     x = rng.uniform(-15.0, 15.0, size=n_train + n_test)
     y = gabor_model(x, *GABOR_TRUE_PARAMETERS) + noise * rng.standard_normal(x.shape)
@@ -213,7 +220,9 @@ def digits(
     from sklearn.datasets import load_digits
 
     if not isinstance(test_fraction, float) or not 0.0 < test_fraction < 1.0:
-        raise ValueError(f"test_fraction must be a float strictly between 0 and 1, got {test_fraction!r}")
+        raise ValueError(
+            f"test_fraction must be a float strictly between 0 and 1, got {test_fraction!r}"
+        )
     _require_count("seed", seed, minimum=0)
     bunch = load_digits()
     x = (bunch.data / 16.0).astype(np.float32)
@@ -222,6 +231,8 @@ def digits(
     test = np.zeros(len(y), dtype=bool)
     for label in np.unique(y):  # stratified: the same fraction of every digit in the test set
         members = np.flatnonzero(y == label)
-        test[rng.choice(members, size=int(round(test_fraction * len(members))), replace=False)] = True
+        test[rng.choice(members, size=int(round(test_fraction * len(members))), replace=False)] = (
+            True
+        )
     split = Split(x[~test], y[~test], x[test], y[test])
     return _finish(split, as_tensors, device)

@@ -21,8 +21,10 @@ def _as_matrix(name: str, value: np.ndarray | torch.Tensor, min_rows: int = 2) -
         value = value.detach().cpu().numpy()
     array = np.asarray(value, dtype=float)
     if array.ndim != 2 or array.shape[0] < min_rows:
-        raise ValueError(f"{name} must be a 2D array of at least {min_rows} rows (one row per sample), "
-                         f"got shape {array.shape}")
+        raise ValueError(
+            f"{name} must be a 2D array of at least {min_rows} rows (one row per sample), "
+            f"got shape {array.shape}"
+        )
     if not np.isfinite(array).all():
         raise ValueError(f"{name} must hold finite numbers")
     return array
@@ -33,7 +35,9 @@ def _psd_sqrt(matrix: np.ndarray) -> np.ndarray:
     return (vectors * np.sqrt(np.clip(values, 0.0, None))) @ vectors.T
 
 
-def gaussian_frechet_distance(mean1: np.ndarray, cov1: np.ndarray, mean2: np.ndarray, cov2: np.ndarray) -> float:
+def gaussian_frechet_distance(
+    mean1: np.ndarray, cov1: np.ndarray, mean2: np.ndarray, cov2: np.ndarray
+) -> float:
     """The squared Fréchet (2-Wasserstein) distance between two Gaussians.
 
     ``|μ₁ − μ₂|² + tr(Σ₁ + Σ₂ − 2 (Σ₁^½ Σ₂ Σ₁^½)^½)``, computed with symmetric eigendecompositions so that it
@@ -43,16 +47,22 @@ def gaussian_frechet_distance(mean1: np.ndarray, cov1: np.ndarray, mean2: np.nda
     cov1, cov2 = np.atleast_2d(np.asarray(cov1, float)), np.atleast_2d(np.asarray(cov2, float))
     dims = mean1.shape[0]
     if mean1.shape != (dims,) or mean2.shape != (dims,):
-        raise ValueError(f"mean1 and mean2 must be vectors of one length, got {mean1.shape} and {mean2.shape}")
+        raise ValueError(
+            f"mean1 and mean2 must be vectors of one length, got {mean1.shape} and {mean2.shape}"
+        )
     if cov1.shape != (dims, dims) or cov2.shape != (dims, dims):
-        raise ValueError(f"cov1 and cov2 must be {dims}×{dims} matrices, got {cov1.shape} and {cov2.shape}")
+        raise ValueError(
+            f"cov1 and cov2 must be {dims}×{dims} matrices, got {cov1.shape} and {cov2.shape}"
+        )
     root1 = _psd_sqrt(cov1)
     cross = np.linalg.eigvalsh(root1 @ cov2 @ root1)
     trace_term = np.trace(cov1) + np.trace(cov2) - 2 * np.sqrt(np.clip(cross, 0.0, None)).sum()
     return float(max(np.sum((mean1 - mean2) ** 2) + trace_term, 0.0))
 
 
-def frechet_distance(features_a: np.ndarray | torch.Tensor, features_b: np.ndarray | torch.Tensor) -> float:
+def frechet_distance(
+    features_a: np.ndarray | torch.Tensor, features_b: np.ndarray | torch.Tensor
+) -> float:
     """The Fréchet distance between Gaussians fitted to two sets of feature vectors (rows are samples).
 
     Zero when both sets have the same mean and covariance; it grows with the distance between the means and
@@ -60,9 +70,13 @@ def frechet_distance(features_a: np.ndarray | torch.Tensor, features_b: np.ndarr
     """
     a, b = _as_matrix("features_a", features_a), _as_matrix("features_b", features_b)
     if a.shape[1] != b.shape[1]:
-        raise ValueError(f"features_a and features_b must have the same number of columns, "
-                         f"got {a.shape[1]} and {b.shape[1]}")
-    return gaussian_frechet_distance(a.mean(0), np.cov(a, rowvar=False), b.mean(0), np.cov(b, rowvar=False))
+        raise ValueError(
+            f"features_a and features_b must have the same number of columns, "
+            f"got {a.shape[1]} and {b.shape[1]}"
+        )
+    return gaussian_frechet_distance(
+        a.mean(0), np.cov(a, rowvar=False), b.mean(0), np.cov(b, rowvar=False)
+    )
 
 
 def _kth_neighbour_radius(points: np.ndarray, k: int) -> np.ndarray:
@@ -75,8 +89,9 @@ def _inside(queries: np.ndarray, centres: np.ndarray, radii: np.ndarray) -> np.n
     return (distances <= radii[None, :]).any(axis=1)
 
 
-def precision_recall(real: np.ndarray | torch.Tensor, generated: np.ndarray | torch.Tensor,
-                     k: int = 3) -> tuple[float, float]:
+def precision_recall(
+    real: np.ndarray | torch.Tensor, generated: np.ndarray | torch.Tensor, k: int = 3
+) -> tuple[float, float]:
     """Precision and recall of generated samples (Kynkäänniemi et al. 2019).
 
     Each set's manifold is the union of balls around its points, each ball reaching the point's k-th
@@ -91,7 +106,9 @@ def precision_recall(real: np.ndarray | torch.Tensor, generated: np.ndarray | to
         raise ValueError(f"k must be a positive integer, got {k!r}")
     a, b = _as_matrix("real", real, k + 1), _as_matrix("generated", generated, k + 1)
     if a.shape[1] != b.shape[1]:
-        raise ValueError(f"real and generated must have the same number of columns, got {a.shape[1]} and {b.shape[1]}")
+        raise ValueError(
+            f"real and generated must have the same number of columns, got {a.shape[1]} and {b.shape[1]}"
+        )
     precision = _inside(b, a, _kth_neighbour_radius(a, k)).mean()
     recall = _inside(a, b, _kth_neighbour_radius(b, k)).mean()
     return float(precision), float(recall)
@@ -114,19 +131,26 @@ def digit_classifier(seed: int = 0) -> nn.Sequential:
     if seed not in _CLASSIFIERS:
         x, y, _, _ = digits(seed=int(seed), as_tensors=True)
         generator = torch.Generator().manual_seed(int(seed))
-        model = nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, FEATURE_WIDTH), nn.ReLU(),
-                              nn.Linear(FEATURE_WIDTH, 10))
+        model = nn.Sequential(
+            nn.Linear(64, 128),
+            nn.ReLU(),
+            nn.Linear(128, FEATURE_WIDTH),
+            nn.ReLU(),
+            nn.Linear(FEATURE_WIDTH, 10),
+        )
         with torch.no_grad():
             for layer in model:
                 if isinstance(layer, nn.Linear):
-                    bound = (6 / layer.in_features) ** 0.5  # He (uniform) initialisation, seeded locally
+                    bound = (
+                        6 / layer.in_features
+                    ) ** 0.5  # He (uniform) initialisation, seeded locally
                     layer.weight.uniform_(-bound, bound, generator=generator)
                     layer.bias.zero_()
         optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
         for _ in range(40):
             order = torch.randperm(len(x), generator=generator)
             for start in range(0, len(x), 64):
-                batch = order[start:start + 64]
+                batch = order[start : start + 64]
                 optimizer.zero_grad()
                 nn.functional.cross_entropy(model(x[batch]), y[batch]).backward()
                 optimizer.step()

@@ -19,7 +19,13 @@ def gabor_model(x, phi0, phi1):
     return module.sin(z) * module.exp(-(z**2) / 32.0)
 
 
-ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "leaky_relu": nn.LeakyReLU, "gelu": nn.GELU}
+ACTIVATIONS = {
+    "relu": nn.ReLU,
+    "tanh": nn.Tanh,
+    "sigmoid": nn.Sigmoid,
+    "leaky_relu": nn.LeakyReLU,
+    "gelu": nn.GELU,
+}
 GLOROT_ACTIVATIONS = ("tanh", "sigmoid")  # initialised with Glorot/Xavier; the ReLU family with He
 
 
@@ -58,7 +64,9 @@ def count_parameters(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
 
-def gabor_loss_and_gradient(x: np.ndarray, y: np.ndarray, phi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def gabor_loss_and_gradient(
+    x: np.ndarray, y: np.ndarray, phi: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Mean squared error of the Gabor model on data ``(x, y)`` and its gradient (the derivation of Exercise 6.2).
 
     ``phi`` has shape ``(..., 2)``: one parameter vector or a whole grid of them. Returns the loss, of shape
@@ -73,6 +81,10 @@ def gabor_loss_and_gradient(x: np.ndarray, y: np.ndarray, phi: np.ndarray) -> tu
     dmodel_dz = envelope * (np.cos(z) - z * np.sin(z) / 16.0)
     loss = np.mean(residual**2, axis=-1)
     gradient = np.stack(
-        [np.mean(2 * residual * dmodel_dz, axis=-1), np.mean(2 * residual * dmodel_dz * 0.06 * x, axis=-1)], axis=-1
+        [
+            np.mean(2 * residual * dmodel_dz, axis=-1),
+            np.mean(2 * residual * dmodel_dz * 0.06 * x, axis=-1),
+        ],
+        axis=-1,
     )
     return loss, gradient

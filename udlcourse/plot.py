@@ -58,10 +58,18 @@ def data_and_model(
 ) -> Axes:
     """Scatter 1D training data and, optionally, draw a model's curve through it."""
     ax = _axes(ax)
-    ax.scatter(np.ravel(x), np.ravel(y), s=18, color=DATA_COLOR, alpha=0.8, label=data_label, zorder=3)
+    ax.scatter(
+        np.ravel(x), np.ravel(y), s=18, color=DATA_COLOR, alpha=0.8, label=data_label, zorder=3
+    )
     if x_model is not None and y_model is not None:
         order = np.argsort(np.ravel(x_model))
-        ax.plot(np.ravel(x_model)[order], np.ravel(y_model)[order], color=MODEL_COLOR, lw=2, label=model_label)
+        ax.plot(
+            np.ravel(x_model)[order],
+            np.ravel(y_model)[order],
+            color=MODEL_COLOR,
+            lw=2,
+            label=model_label,
+        )
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if title:
@@ -108,7 +116,9 @@ def path(points: np.ndarray, ax: Axes, label: str | None = None, color: str | No
     points = np.asarray(points, dtype=float)
     if points.ndim != 2 or points.shape[1] != 2:
         raise ValueError(f"points must have shape (steps, 2), got {points.shape}")
-    line = ax.plot(points[:, 0], points[:, 1], "-", lw=1.5, marker=".", ms=4, label=label, color=color)[0]
+    line = ax.plot(
+        points[:, 0], points[:, 1], "-", lw=1.5, marker=".", ms=4, label=label, color=color
+    )[0]
     ax.plot(*points[0], "o", color=line.get_color(), ms=7, mec="white")
     ax.plot(*points[-1], "*", color=line.get_color(), ms=12, mec="white")
 
@@ -128,7 +138,9 @@ def history(
     :func:`udlcourse.train.fit` records them), 0 for a path whose first value is the starting point.
     """
     if start not in (0, 1):
-        raise ValueError(f"start must be 0 (the first value is the starting point) or 1, got {start!r}")
+        raise ValueError(
+            f"start must be 0 (the first value is the starting point) or 1, got {start!r}"
+        )
     ax = _axes(ax)
     for name, values in curves.items():
         ax.plot(np.arange(start, len(values) + start), values, lw=2, label=name)

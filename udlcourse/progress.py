@@ -75,8 +75,10 @@ def progress(folder: str | Path = ".") -> None:
             if ids:
                 parts.append(f"{_SYMBOLS[status]} {status}: {' '.join(ids)}")
         print(f"{Path(name).stem:<{width}}  " + "   ".join(parts))
-    print(f"{'all chapters':<{width}}  ✔ {correct}/{total} exercises correct "
-          "(✘ wrong, ○ not attempted yet, · not run since the notebook was last saved)")
+    print(
+        f"{'all chapters':<{width}}  ✔ {correct}/{total} exercises correct "
+        "(✘ wrong, ○ not attempted yet, · not run since the notebook was last saved)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,9 @@ def _plain(value: Any, name: str) -> Any:
     if hasattr(value, "detach"):  # a torch tensor
         value = value.detach().cpu().numpy()
     if isinstance(value, np.ndarray):
-        return [_plain(v, name) for v in value.tolist()] if value.ndim else _plain(value.item(), name)
+        return (
+            [_plain(v, name) for v in value.tolist()] if value.ndim else _plain(value.item(), name)
+        )
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     if isinstance(value, numbers.Integral):
@@ -41,7 +43,9 @@ def _plain(value: Any, name: str) -> Any:
         return [_plain(v, name) for v in value]
     if isinstance(value, dict):
         return {str(k): _plain(v, name) for k, v in value.items()}
-    raise ValueError(f"value for record {name!r} must be a number, string, list or dict, got {type(value).__name__}")
+    raise ValueError(
+        f"value for record {name!r} must be a number, string, list or dict, got {type(value).__name__}"
+    )
 
 
 def record(name: str, value: Any) -> None:

@@ -63,7 +63,9 @@ def fit(
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
     if len(x_train) != len(y_train):
-        raise ValueError(f"x_train and y_train must have the same length, got {len(x_train)} and {len(y_train)}")
+        raise ValueError(
+            f"x_train and y_train must have the same length, got {len(x_train)} and {len(y_train)}"
+        )
     if (x_test is None) != (y_test is None):
         raise ValueError("x_test and y_test must be given together")
     classification = not y_train.is_floating_point()
@@ -96,16 +98,22 @@ def fit(
             _append(history, "test", evaluate(model, x_test, y_test, loss_fn))
         if bar is not None:
             bar.update(1)
-            bar.set_postfix({key: f"{values[-1]:.3g}" for key, values in history.items() if key != "epoch"})
+            bar.set_postfix(
+                {key: f"{values[-1]:.3g}" for key, values in history.items() if key != "epoch"}
+            )
     if bar is not None:
         bar.close()
     elif progress:
-        summary = ", ".join(f"{key} {values[-1]:.4g}" for key, values in history.items() if key != "epoch")
+        summary = ", ".join(
+            f"{key} {values[-1]:.4g}" for key, values in history.items() if key != "epoch"
+        )
         print(f"trained {epochs} epochs in {time.perf_counter() - started:.1f} s: {summary}")
     return history
 
 
-def _append(history: dict[str, list[float]], prefix: str, result: tuple[float, float | None]) -> None:
+def _append(
+    history: dict[str, list[float]], prefix: str, result: tuple[float, float | None]
+) -> None:
     loss, accuracy = result
     history[f"{prefix}_loss"].append(loss)
     if accuracy is not None:

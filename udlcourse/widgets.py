@@ -37,11 +37,16 @@ class Slider:
         if not self.step > 0:
             raise ValueError(f"step must be positive, got {self.step!r}")
         if not self.min <= self.value <= self.max:
-            raise ValueError(f"value must lie in [min, max] = [{self.min}, {self.max}], got {self.value!r}")
+            raise ValueError(
+                f"value must lie in [min, max] = [{self.min}, {self.max}], got {self.value!r}"
+            )
 
     @property
     def integer(self) -> bool:
-        return all(isinstance(v, int) and not isinstance(v, bool) for v in (self.min, self.max, self.step, self.value))
+        return all(
+            isinstance(v, int) and not isinstance(v, bool)
+            for v in (self.min, self.max, self.step, self.value)
+        )
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,9 @@ class Choice:
 
     def __post_init__(self) -> None:
         if self.value not in list(self.options):
-            raise ValueError(f"value must be one of options {list(self.options)!r}, got {self.value!r}")
+            raise ValueError(
+                f"value must be one of options {list(self.options)!r}, got {self.value!r}"
+            )
 
 
 def _control(name: str, spec: Slider | Choice):
@@ -64,16 +71,33 @@ def _control(name: str, spec: Slider | Choice):
     style = {"description_width": "initial"}
     layout = widgets.Layout(width="420px")
     if isinstance(spec, Choice):
-        return widgets.Dropdown(options=list(spec.options), value=spec.value, description=label, style=style)
+        return widgets.Dropdown(
+            options=list(spec.options), value=spec.value, description=label, style=style
+        )
     if spec.integer:
         return widgets.IntSlider(
-            value=spec.value, min=spec.min, max=spec.max, step=spec.step, description=label,
-            continuous_update=False, style=style, layout=layout,
+            value=spec.value,
+            min=spec.min,
+            max=spec.max,
+            step=spec.step,
+            description=label,
+            continuous_update=False,
+            style=style,
+            layout=layout,
         )
-    decimals = max(0, -math.floor(math.log10(spec.step)))  # show every step: 0.05 -> 2 decimals, 0.001 -> 3
+    decimals = max(
+        0, -math.floor(math.log10(spec.step))
+    )  # show every step: 0.05 -> 2 decimals, 0.001 -> 3
     return widgets.FloatSlider(
-        value=spec.value, min=spec.min, max=spec.max, step=spec.step, description=label,
-        continuous_update=False, style=style, layout=layout, readout_format=f".{decimals}f",
+        value=spec.value,
+        min=spec.min,
+        max=spec.max,
+        step=spec.step,
+        description=label,
+        continuous_update=False,
+        style=style,
+        layout=layout,
+        readout_format=f".{decimals}f",
     )
 
 

@@ -17,7 +17,9 @@ def _network_off_by_one(x, theta, phi):
 
 
 def _network_unclipped(x, theta, phi):
-    return phi[0] + (theta[:, 0] + np.outer(x, theta[:, 1])) @ phi[1:]  # forgot the ReLU: a straight line
+    return (
+        phi[0] + (theta[:, 0] + np.outer(x, theta[:, 1])) @ phi[1:]
+    )  # forgot the ReLU: a straight line
 
 
 def _count_changes(patterns):
@@ -42,44 +44,70 @@ def _network_all_weights(x, theta, phi):
 
 def _sigmoid_sign(z, leaky_slope=0.1, elu_alpha=1.0):
     sigmoid = 1.0 / (1.0 + np.exp(z))  # sign error in the exponent
-    return (sigmoid, np.where(z > 0, z, leaky_slope * z),
-            np.where(z > 0, z, elu_alpha * np.expm1(np.minimum(z, 0.0))), z * sigmoid)
+    return (
+        sigmoid,
+        np.where(z > 0, z, leaky_slope * z),
+        np.where(z > 0, z, elu_alpha * np.expm1(np.minimum(z, 0.0))),
+        z * sigmoid,
+    )
 
 
 def _elu_without_minus_one(z, leaky_slope=0.1, elu_alpha=1.0):
     sigmoid = 1.0 / (1.0 + np.exp(-z))
-    return (sigmoid, np.where(z > 0, z, leaky_slope * z),
-            np.where(z > 0, z, elu_alpha * np.exp(np.minimum(z, 0.0))), z * sigmoid)  # ELU jumps at 0
+    return (
+        sigmoid,
+        np.where(z > 0, z, leaky_slope * z),
+        np.where(z > 0, z, elu_alpha * np.exp(np.minimum(z, 0.0))),
+        z * sigmoid,
+    )  # ELU jumps at 0
 
 
 def _swish_is_sigmoid(z, leaky_slope=0.1, elu_alpha=1.0):
     sigmoid = 1.0 / (1.0 + np.exp(-z))
-    return (sigmoid, np.where(z > 0, z, leaky_slope * z),
-            np.where(z > 0, z, elu_alpha * np.expm1(np.minimum(z, 0.0))), sigmoid)  # forgot the factor z
+    return (
+        sigmoid,
+        np.where(z > 0, z, leaky_slope * z),
+        np.where(z > 0, z, elu_alpha * np.expm1(np.minimum(z, 0.0))),
+        sigmoid,
+    )  # forgot the factor z
 
 
 def _leaky_wrong_side(z, leaky_slope=0.1, elu_alpha=1.0):
     sigmoid = 1.0 / (1.0 + np.exp(-z))
-    return (sigmoid, np.where(z > 0, leaky_slope * z, z),  # slope on the positive side
-            np.where(z > 0, z, elu_alpha * np.expm1(np.minimum(z, 0.0))), z * sigmoid)
+    return (
+        sigmoid,
+        np.where(z > 0, leaky_slope * z, z),  # slope on the positive side
+        np.where(z > 0, z, elu_alpha * np.expm1(np.minimum(z, 0.0))),
+        z * sigmoid,
+    )
 
 
 def _leaky_default_slope(z, leaky_slope=0.1, elu_alpha=1.0):
     sigmoid = 1.0 / (1.0 + np.exp(-z))
-    return (sigmoid, np.where(z > 0, z, 0.1 * z),  # ignores the leaky_slope argument: caught by "other slope"
-            np.where(z > 0, z, elu_alpha * np.expm1(np.minimum(z, 0.0))), z * sigmoid)
+    return (
+        sigmoid,
+        np.where(z > 0, z, 0.1 * z),  # ignores the leaky_slope argument: caught by "other slope"
+        np.where(z > 0, z, elu_alpha * np.expm1(np.minimum(z, 0.0))),
+        z * sigmoid,
+    )
 
 
 def _elu_default_alpha(z, leaky_slope=0.1, elu_alpha=1.0):
     sigmoid = 1.0 / (1.0 + np.exp(-z))
-    return (sigmoid, np.where(z > 0, z, leaky_slope * z),  # ignores elu_alpha: caught by "other slope and alpha"
-            np.where(z > 0, z, np.expm1(np.minimum(z, 0.0))), z * sigmoid)
+    return (
+        sigmoid,
+        np.where(z > 0, z, leaky_slope * z),  # ignores elu_alpha: caught by "other slope and alpha"
+        np.where(z > 0, z, np.expm1(np.minimum(z, 0.0))),
+        z * sigmoid,
+    )
 
 
 MISTAKES = {
     "3.1": [
         lambda x, theta0, theta1: np.maximum(0.0, theta1 + theta0 * x),  # bias and slope swapped
-        lambda x, theta0, theta1: theta0 + np.maximum(0.0, theta1 * x),  # clipped before adding the bias
+        lambda x, theta0, theta1: (
+            theta0 + np.maximum(0.0, theta1 * x)
+        ),  # clipped before adding the bias
         lambda x, theta0, theta1: np.abs(theta0 + theta1 * x),  # reflected instead of clipped
         lambda x, theta0, theta1: max(0.0, theta0 + theta1 * x),  # Python's max on an array raises
     ],
@@ -100,10 +128,21 @@ MISTAKES = {
         # scipy's comb returns a float unless exact=True: inexact above 2^53, caught by (50, 100)
         lambda d_in, d: int(sum(scipy.special.comb(d, j) for j in range(d_in + 1))),
         # binomial coefficients through float division: caught by (50, 100)
-        lambda d_in, d: int(sum(math.factorial(d) / (math.factorial(j) * math.factorial(d - j)) for j in range(d_in + 1))),
+        lambda d_in, d: int(
+            sum(
+                math.factorial(d) / (math.factorial(j) * math.factorial(d - j))
+                for j in range(d_in + 1)
+            )
+        ),
     ],
-    "3.6": [_sigmoid_sign, _elu_without_minus_one, _swish_is_sigmoid, _leaky_wrong_side, _leaky_default_slope,
-            _elu_default_alpha],
+    "3.6": [
+        _sigmoid_sign,
+        _elu_without_minus_one,
+        _swish_is_sigmoid,
+        _leaky_wrong_side,
+        _leaky_default_slope,
+        _elu_default_alpha,
+    ],
 }
 
 
@@ -120,17 +159,31 @@ def _activations_torch(z, leaky_slope=0.1, elu_alpha=1.0):
     import torch
 
     t = torch.from_numpy(np.asarray(z, dtype=float))
-    return (torch.sigmoid(t).numpy(), torch.nn.functional.leaky_relu(t, leaky_slope).numpy(),
-            torch.nn.functional.elu(t, elu_alpha).numpy(), torch.nn.functional.silu(t).numpy())
+    return (
+        torch.sigmoid(t).numpy(),
+        torch.nn.functional.leaky_relu(t, leaky_slope).numpy(),
+        torch.nn.functional.elu(t, elu_alpha).numpy(),
+        torch.nn.functional.silu(t).numpy(),
+    )
 
 
 CORRECT = {
-    "3.1": [lambda x, theta0, theta1: np.clip(theta0 + theta1 * x, 0.0, None),
-            lambda x, theta0, theta1: (theta0 + theta1 * x) * ((theta0 + theta1 * x) > 0)],
+    "3.1": [
+        lambda x, theta0, theta1: np.clip(theta0 + theta1 * x, 0.0, None),
+        lambda x, theta0, theta1: (theta0 + theta1 * x) * ((theta0 + theta1 * x) > 0),
+    ],
     "3.2": [_network_loop],
-    "3.3": [lambda patterns: len({tuple(row) for row in patterns}),
-            lambda patterns: int(np.unique(patterns, axis=0).shape[0])],
-    "3.4": [lambda x, theta, phi: (phi[:, 1:] @ np.maximum(0.0, theta[:, :1] + theta[:, 1:] @ x.T) + phi[:, :1]).T],
-    "3.5": [lambda d_in, d: int(sum(scipy.special.comb(d, j, exact=True) for j in range(d_in + 1)))],
+    "3.3": [
+        lambda patterns: len({tuple(row) for row in patterns}),
+        lambda patterns: int(np.unique(patterns, axis=0).shape[0]),
+    ],
+    "3.4": [
+        lambda x, theta, phi: (
+            (phi[:, 1:] @ np.maximum(0.0, theta[:, :1] + theta[:, 1:] @ x.T) + phi[:, :1]).T
+        )
+    ],
+    "3.5": [
+        lambda d_in, d: int(sum(scipy.special.comb(d, j, exact=True) for j in range(d_in + 1)))
+    ],
     "3.6": [_activations_torch],
 }

@@ -22,28 +22,38 @@ def _bracket_bisection(loss_fn, a, d):
 
 def _bracket_compares_ends(loss_fn, a, d):
     b, c = d - GOLDEN * (d - a), a + GOLDEN * (d - a)
-    return (a, c) if loss_fn(a) < loss_fn(d) else (b, d)  # compares the ends: wrong on the lopsided valleys
+    return (
+        (a, c) if loss_fn(a) < loss_fn(d) else (b, d)
+    )  # compares the ends: wrong on the lopsided valleys
 
 
 def _bracket_compares_b_with_d(loss_fn, a, d):
     b, c = d - GOLDEN * (d - a), a + GOLDEN * (d - a)
-    return (a, c) if loss_fn(b) < loss_fn(d) else (b, d)  # b against the end d: wrong on the lopsided valley at 0.7
+    return (
+        (a, c) if loss_fn(b) < loss_fn(d) else (b, d)
+    )  # b against the end d: wrong on the lopsided valley at 0.7
 
 
 def _bracket_compares_a_with_c(loss_fn, a, d):
     b, c = d - GOLDEN * (d - a), a + GOLDEN * (d - a)
-    return (a, c) if loss_fn(a) < loss_fn(c) else (b, d)  # the end a against c: wrong when the minimum is at 0.3
+    return (
+        (a, c) if loss_fn(a) < loss_fn(c) else (b, d)
+    )  # the end a against c: wrong when the minimum is at 0.3
 
 
 def _bracket_keeps_outer_thirds(loss_fn, a, d):
     b, c = d - GOLDEN * (d - a), a + GOLDEN * (d - a)
-    return (a, b) if loss_fn(b) < loss_fn(c) else (c, d)  # cuts at the wrong inner point: loses the minimum at 0.3
+    return (
+        (a, b) if loss_fn(b) < loss_fn(c) else (c, d)
+    )  # cuts at the wrong inner point: loses the minimum at 0.3
 
 
 def _gabor_mean(x, y, phi0, phi1):
     z, envelope, residual = _gabor_parts(x, y, phi0, phi1)
     w = 2 * residual * envelope * (np.cos(z) - z * np.sin(z) / 16)
-    return np.array([np.mean(w), np.mean(w * 0.06 * x)])  # mean, not sum: wrong for more than one data point
+    return np.array(
+        [np.mean(w), np.mean(w * 0.06 * x)]
+    )  # mean, not sum: wrong for more than one data point
 
 
 def _gabor_parts(x, y, phi0, phi1):
@@ -66,7 +76,9 @@ def _gabor_no_chain_factor(x, y, phi0, phi1):
 
 def _gabor_no_residual(x, y, phi0, phi1):
     z, envelope, _ = _gabor_parts(x, y, phi0, phi1)
-    w = 2 * envelope * (np.cos(z) - z * np.sin(z) / 16)  # the gradient of the model, not of the loss
+    w = (
+        2 * envelope * (np.cos(z) - z * np.sin(z) / 16)
+    )  # the gradient of the model, not of the loss
     return np.array([np.sum(w), np.sum(w * 0.06 * x)])
 
 
@@ -117,7 +129,11 @@ def _adam_returns_corrected(phi, m, v, g, t, alpha, beta, gamma, epsilon):
     m_new = beta * m + (1 - beta) * g
     v_new = gamma * v + (1 - gamma) * g**2
     m_hat, v_hat = m_new / (1 - beta**t), v_new / (1 - gamma**t)
-    return phi - alpha * m_hat / (np.sqrt(v_hat) + epsilon), m_hat, v_hat  # stores the corrected moments
+    return (
+        phi - alpha * m_hat / (np.sqrt(v_hat) + epsilon),
+        m_hat,
+        v_hat,
+    )  # stores the corrected moments
 
 
 def _adam_no_square_root(phi, m, v, g, t, alpha, beta, gamma, epsilon):
@@ -131,7 +147,11 @@ def _adam_epsilon_inside(phi, m, v, g, t, alpha, beta, gamma, epsilon):
     m_new = beta * m + (1 - beta) * g
     v_new = gamma * v + (1 - gamma) * g**2
     m_hat, v_hat = m_new / (1 - beta**t), v_new / (1 - gamma**t)
-    return phi - alpha * m_hat / np.sqrt(v_hat + epsilon), m_new, v_new  # ε inside the root: wrong for gradients 1e-5
+    return (
+        phi - alpha * m_hat / np.sqrt(v_hat + epsilon),
+        m_new,
+        v_new,
+    )  # ε inside the root: wrong for gradients 1e-5
 
 
 def _adam_uncorrected_v(phi, m, v, g, t, alpha, beta, gamma, epsilon):
@@ -149,19 +169,43 @@ def _adam_abs_gradient(phi, m, v, g, t, alpha, beta, gamma, epsilon):
 
 
 MISTAKES = {
-    "6.1": [_bracket_keeps_wrong_side, _bracket_swapped_points, _bracket_bisection, _bracket_compares_ends,
-            _bracket_compares_b_with_d, _bracket_compares_a_with_c, _bracket_keeps_outer_thirds],
+    "6.1": [
+        _bracket_keeps_wrong_side,
+        _bracket_swapped_points,
+        _bracket_bisection,
+        _bracket_compares_ends,
+        _bracket_compares_b_with_d,
+        _bracket_compares_a_with_c,
+        _bracket_keeps_outer_thirds,
+    ],
     "6.2": [_gabor_no_product_rule, _gabor_no_chain_factor, _gabor_no_residual, _gabor_mean],
     "6.3": [_momentum_old_m, _momentum_no_damping, _momentum_weights_swapped],
     "6.4": [_nesterov_no_lookahead, _nesterov_lookahead_without_beta, _nesterov_wrong_sign],
-    "6.5": [_adam_no_bias_correction, _adam_off_by_one, _adam_returns_corrected, _adam_no_square_root,
-            _adam_epsilon_inside, _adam_uncorrected_v, _adam_abs_gradient],
+    "6.5": [
+        _adam_no_bias_correction,
+        _adam_off_by_one,
+        _adam_returns_corrected,
+        _adam_no_square_root,
+        _adam_epsilon_inside,
+        _adam_uncorrected_v,
+        _adam_abs_gradient,
+    ],
     "6.6": [
-        lambda rate, step, drop, every: rate * drop ** (step / every),  # smooth decay instead of steps
-        lambda rate, step, drop, every: rate * drop ** ((step + 1) // every),  # off by one: drops a step early
-        lambda rate, step, drop, every: rate * drop * (step // every),  # multiplied instead of raised to a power
-        lambda rate, step, drop, every: rate * drop ** round(step / every),  # rounds: drops half a block early (step 7 of 3)
-        lambda rate, step, drop, every: rate * (1 - drop) ** (step // every),  # multiplies by 1 - drop (drop 0.1 case)
+        lambda rate, step, drop, every: (
+            rate * drop ** (step / every)
+        ),  # smooth decay instead of steps
+        lambda rate, step, drop, every: (
+            rate * drop ** ((step + 1) // every)
+        ),  # off by one: drops a step early
+        lambda rate, step, drop, every: (
+            rate * drop * (step // every)
+        ),  # multiplied instead of raised to a power
+        lambda rate, step, drop, every: (
+            rate * drop ** round(step / every)
+        ),  # rounds: drops half a block early (step 7 of 3)
+        lambda rate, step, drop, every: (
+            rate * (1 - drop) ** (step // every)
+        ),  # multiplies by 1 - drop (drop 0.1 case)
     ],
 }
 

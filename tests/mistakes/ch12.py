@@ -16,7 +16,9 @@ def _quiet(function):
     return wrapped
 
 
-def _attention(scale_by, softmax=softmax_over_keys, mask_after=False, biases=True, axis_queries=False):
+def _attention(
+    scale_by, softmax=softmax_over_keys, mask_after=False, biases=True, axis_queries=False
+):
     def attention(X, omega_q, beta_q, omega_k, beta_k, omega_v, beta_v, mask=None):
         q = X @ omega_q.T + (beta_q if biases else 0)
         k = X @ omega_k.T + (beta_k if biases else 0)
@@ -51,7 +53,9 @@ def _encoding(exponent_factor=2.0, swap=False, halves=False, start=0):
     def encoding(n_positions, d):
         t = np.arange(start, start + n_positions)[:, None]
         angles = t / 10000 ** (exponent_factor * np.arange(d // 2) / d)
-        first, second = (np.cos(angles), np.sin(angles)) if swap else (np.sin(angles), np.cos(angles))
+        first, second = (
+            (np.cos(angles), np.sin(angles)) if swap else (np.sin(angles), np.cos(angles))
+        )
         if halves:
             return np.concatenate([first, second], axis=1)
         out = np.zeros((n_positions, d))
@@ -81,14 +85,19 @@ def _pair_counts(words):
 
 def _bpe_alphabetical_ties(words):
     counts = _pair_counts(words)
-    best = max(counts.items(), key=lambda item: (item[1], item[0]))[0]  # ties go to the "largest" pair
+    best = max(counts.items(), key=lambda item: (item[1], item[0]))[
+        0
+    ]  # ties go to the "largest" pair
     return best, merge_pair(words, best)
 
 
 def _bpe_string_replace(words):
     counts = _pair_counts(words)
     best = max(counts, key=counts.get)
-    joined = [" ".join(word).replace(f"{best[0]} {best[1]}", best[0] + best[1]).split(" ") for word in words]
+    joined = [
+        " ".join(word).replace(f"{best[0]} {best[1]}", best[0] + best[1]).split(" ")
+        for word in words
+    ]
     return best, joined
 
 
@@ -146,35 +155,68 @@ def _top_p_reversed_argsort(probs, p):
 MISTAKES = {
     "12.1": [
         # softmax down the columns (over the queries): caught by the 3 x 5 case
-        lambda s: np.exp(s - s.max(axis=0, keepdims=True)) / np.exp(s - s.max(axis=0, keepdims=True)).sum(axis=0),
+        lambda s: (
+            np.exp(s - s.max(axis=0, keepdims=True))
+            / np.exp(s - s.max(axis=0, keepdims=True)).sum(axis=0)
+        ),
         _quiet(_naive_softmax),  # overflows: caught by "huge scores"
-        lambda s: np.exp(s - s.max()) / np.sum(np.exp(s - s.max())),  # one softmax over the whole matrix: 3 x 5 case
+        lambda s: (
+            np.exp(s - s.max()) / np.sum(np.exp(s - s.max()))
+        ),  # one softmax over the whole matrix: 3 x 5 case
         lambda s: s / np.sum(s, axis=-1, keepdims=True),  # normalised without exp: every case
         # divided by the mean instead of the sum (rows sum to the number of keys): every case
-        lambda s: np.exp(s - s.max(axis=-1, keepdims=True)) / np.mean(np.exp(s - s.max(axis=-1, keepdims=True)),
-                                                                      axis=-1, keepdims=True),
+        lambda s: (
+            np.exp(s - s.max(axis=-1, keepdims=True))
+            / np.mean(np.exp(s - s.max(axis=-1, keepdims=True)), axis=-1, keepdims=True)
+        ),
     ],
     "12.2": [
         _attention(lambda X, q: 1.0),  # no scaling: every case
-        _attention(lambda X, q: np.sqrt(X.shape[1])),  # sqrt of the token size D instead of D_q: D = 4, D_q = 3
+        _attention(
+            lambda X, q: np.sqrt(X.shape[1])
+        ),  # sqrt of the token size D instead of D_q: D = 4, D_q = 3
         _attention(lambda X, q: q.shape[1]),  # divided by D_q, not its square root: every case
-        _attention(lambda X, q: np.sqrt(2.0)),  # a fixed sqrt(2) (right only for D_q = 2): D_q = 3 and 5
-        _attention(lambda X, q: q.shape[1] / np.sqrt(2.0)),  # D_q / sqrt(2), equal to sqrt(D_q) only at 2: D_q = 3
-        _attention(lambda X, q: np.sqrt(q.shape[0])),  # sqrt of the number of tokens N: N = 5 vs D_q = 3
-        _attention(lambda X, q: np.sqrt(q.shape[1]), axis_queries=True),  # softmax over the queries: first case
-        _attention(lambda X, q: np.sqrt(q.shape[1]), mask_after=True),  # mask after the softmax: causal-mask case
-        _quiet(_attention_global_max),  # maximum over the masked keys too: the two-lowest-keys mask case
-        _attention(lambda X, q: np.sqrt(q.shape[1]), softmax=_quiet(_naive_softmax)),  # unstable: large inputs
-        _attention(lambda X, q: np.sqrt(q.shape[1]), biases=False),  # forgot the biases beta: first case
+        _attention(
+            lambda X, q: np.sqrt(2.0)
+        ),  # a fixed sqrt(2) (right only for D_q = 2): D_q = 3 and 5
+        _attention(
+            lambda X, q: q.shape[1] / np.sqrt(2.0)
+        ),  # D_q / sqrt(2), equal to sqrt(D_q) only at 2: D_q = 3
+        _attention(
+            lambda X, q: np.sqrt(q.shape[0])
+        ),  # sqrt of the number of tokens N: N = 5 vs D_q = 3
+        _attention(
+            lambda X, q: np.sqrt(q.shape[1]), axis_queries=True
+        ),  # softmax over the queries: first case
+        _attention(
+            lambda X, q: np.sqrt(q.shape[1]), mask_after=True
+        ),  # mask after the softmax: causal-mask case
+        _quiet(
+            _attention_global_max
+        ),  # maximum over the masked keys too: the two-lowest-keys mask case
+        _attention(
+            lambda X, q: np.sqrt(q.shape[1]), softmax=_quiet(_naive_softmax)
+        ),  # unstable: large inputs
+        _attention(
+            lambda X, q: np.sqrt(q.shape[1]), biases=False
+        ),  # forgot the biases beta: first case
     ],
     "12.5": [
-        lambda n: np.tril(np.ones((n, n), dtype=bool), k=-1),  # a token may not see itself: "one token"
-        lambda n: np.triu(np.ones((n, n), dtype=bool)),  # transposed, queries see the future: "two tokens"
-        lambda n: ~causal_mask(n),  # True where masked OUT (nn.MultiheadAttention's convention): "one token"
+        lambda n: np.tril(
+            np.ones((n, n), dtype=bool), k=-1
+        ),  # a token may not see itself: "one token"
+        lambda n: np.triu(
+            np.ones((n, n), dtype=bool)
+        ),  # transposed, queries see the future: "two tokens"
+        lambda n: (
+            ~causal_mask(n)
+        ),  # True where masked OUT (nn.MultiheadAttention's convention): "one token"
         lambda n: np.tril(np.ones((n, n))),  # floats, not a boolean mask: every case (dtype)
     ],
     "12.3": [
-        _encoding(exponent_factor=1.0),  # 10000^(j/d), forgot the 2: "five positions, four dimensions"
+        _encoding(
+            exponent_factor=1.0
+        ),  # 10000^(j/d), forgot the 2: "five positions, four dimensions"
         _encoding(swap=True),  # cos in the even columns: "position 0 only"
         _encoding(halves=True),  # all sines, then all cosines: "five positions, four dimensions"
         _encoding(start=1),  # positions counted from 1: "position 0 only"
@@ -186,7 +228,9 @@ MISTAKES = {
         _bpe_first_only,  # only the first occurrence merged: "('o', 'o') appears three times"
     ],
     "12.6": [
-        _quiet(_top_p_excludes_boundary),  # drops the token that reaches p: "the top two reach p exactly"
+        _quiet(
+            _top_p_excludes_boundary
+        ),  # drops the token that reaches p: "the top two reach p exactly"
         _top_p_not_renormalised,  # not divided by the kept total: every case with p < 1
         _top_p_reversed_argsort,  # ties in reverse index order: "ties: keep the lower indices first"
         _top_p_default_argsort,  # unstable default sort: the 20-token cases with ties

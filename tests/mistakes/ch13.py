@@ -20,7 +20,9 @@ def _counting(edges, num_nodes):  # += counts an edge listed twice twice
     return adjacency
 
 
-def _size_from_edges(edges, num_nodes):  # sized the matrix by the largest index, losing isolated nodes
+def _size_from_edges(
+    edges, num_nodes
+):  # sized the matrix by the largest index, losing isolated nodes
     edges = np.asarray(edges, dtype=int).reshape(-1, 2)
     return adjacency_from_edges(edges, int(edges.max()) + 1 if len(edges) else 0)
 
@@ -36,12 +38,16 @@ def _no_self_loops(adjacency):  # normalised A instead of A + I
     return adjacency / np.sqrt(np.outer(degree, degree))
 
 
-def _row_normalized(adjacency):  # mean aggregation D⁻¹(A + I) instead of the symmetric normalisation
+def _row_normalized(
+    adjacency,
+):  # mean aggregation D⁻¹(A + I) instead of the symmetric normalisation
     with_loops = adjacency + np.eye(len(adjacency))
     return with_loops / with_loops.sum(axis=1, keepdims=True)
 
 
-def _book_eq_13_20(adjacency):  # the book's eq. 13.20, D^(-1/2) A D^(-1/2) + I: house graph; isolated node: 0/0
+def _book_eq_13_20(
+    adjacency,
+):  # the book's eq. 13.20, D^(-1/2) A D^(-1/2) + I: house graph; isolated node: 0/0
     degree = adjacency.sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         return adjacency / np.sqrt(np.outer(degree, degree)) + np.eye(len(adjacency))
@@ -76,7 +82,9 @@ def _forgot_targets(neighbours, nodes, fanout, rng):
     return np.unique(np.concatenate(chosen))
 
 
-def _always_sample(neighbours, nodes, fanout, rng):  # rng.choice even when there are too few neighbours
+def _always_sample(
+    neighbours, nodes, fanout, rng
+):  # rng.choice even when there are too few neighbours
     chosen = [np.asarray(nodes, dtype=int)]
     for node in nodes:
         chosen.append(rng.choice(neighbours[node], size=fanout, replace=False))
@@ -102,9 +110,18 @@ MISTAKES = {
     ],
     "13.3": [
         # the inverse permutation: "a permutation that is not its own inverse"
-        lambda x, a, order: (_permutation(order).T @ x, _permutation(order).T @ a @ _permutation(order)),
-        lambda x, a, order: (_permutation(order) @ x, _permutation(order) @ a),  # only A's rows: "a 3-cycle of labels"
-        lambda x, a, order: (_permutation(order) @ x, a),  # forgot to permute A: "a 3-cycle of labels"
+        lambda x, a, order: (
+            _permutation(order).T @ x,
+            _permutation(order).T @ a @ _permutation(order),
+        ),
+        lambda x, a, order: (
+            _permutation(order) @ x,
+            _permutation(order) @ a,
+        ),  # only A's rows: "a 3-cycle of labels"
+        lambda x, a, order: (
+            _permutation(order) @ x,
+            a,
+        ),  # forgot to permute A: "a 3-cycle of labels"
     ],
     "13.4": [
         _no_self_loops,  # A instead of A + I: house graph; isolated node divides by 0
@@ -113,10 +130,16 @@ MISTAKES = {
         lambda a: kipf_normalize(a) * np.sqrt(len(a)),  # scaled by sqrt(N): every case
     ],
     "13.5": [
-        lambda h, mask: h.mean(dim=1),  # averaged the padding too: "3 graphs with 3, 4 and 1 real nodes"
-        lambda h, mask: (h * mask[..., None]).sum(dim=1) / h.shape[1],  # divided by the padded size: the same case
+        lambda h, mask: h.mean(
+            dim=1
+        ),  # averaged the padding too: "3 graphs with 3, 4 and 1 real nodes"
+        lambda h, mask: (
+            (h * mask[..., None]).sum(dim=1) / h.shape[1]
+        ),  # divided by the padded size: the same case
         lambda h, mask: (h * mask[..., None]).sum(dim=1),  # sum pooling: every case
-        lambda h, mask: (h * mask[..., None]).mean(dim=1),  # padding zeroed, but divided by N_max: the first case
+        lambda h, mask: (h * mask[..., None]).mean(
+            dim=1
+        ),  # padding zeroed, but divided by N_max: the first case
     ],
     "13.6": [
         _sample_with_replacement,  # replace=True: "the hub 0 (5 neighbours), fan-out 2" draws differently
@@ -128,10 +151,20 @@ MISTAKES = {
         lambda s, a: _softmax_rows(np.where(a > 0, s, -np.inf)),
         # masked after the softmax, not renormalised: "the house graph"
         lambda s, a: _softmax_rows(s) * ((a + np.eye(len(a))) > 0),
-        lambda s, a: _softmax_rows(s.T).T * ((a + np.eye(len(a))) > 0) / (  # softmax down the columns: house graph
-            (_softmax_rows(s.T).T * ((a + np.eye(len(a))) > 0)).sum(axis=1, keepdims=True)),
-        lambda s, a: np.exp(s) * ((a + np.eye(len(a))) > 0) / (  # unstable: overflows for huge scores
-            np.exp(s) * ((a + np.eye(len(a))) > 0)).sum(axis=1, keepdims=True),
+        lambda s, a: (
+            _softmax_rows(s.T).T
+            * ((a + np.eye(len(a))) > 0)
+            / (  # softmax down the columns: house graph
+                (_softmax_rows(s.T).T * ((a + np.eye(len(a))) > 0)).sum(axis=1, keepdims=True)
+            )
+        ),
+        lambda s, a: (
+            np.exp(s)
+            * ((a + np.eye(len(a))) > 0)
+            / (  # unstable: overflows for huge scores
+                np.exp(s) * ((a + np.eye(len(a))) > 0)
+            ).sum(axis=1, keepdims=True)
+        ),
         _global_max_softmax,  # maximum over masked entries too: "every non-neighbour has score 1000"
     ],
 }

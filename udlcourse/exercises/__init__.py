@@ -18,4 +18,6 @@ CHAPTERS = tuple(
     if re.fullmatch(r"ch\d\d", module.name)
 )
 
-EXERCISES: dict[str, Exercise] = {exercise.id: exercise for chapter in CHAPTERS for exercise in chapter.EXERCISES}
+EXERCISES: dict[str, Exercise] = {
+    exercise.id: exercise for chapter in CHAPTERS for exercise in chapter.EXERCISES
+}

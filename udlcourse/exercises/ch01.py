@@ -36,9 +36,14 @@ EXERCISES = [
         cases=(
             Case((1.0, 2.0, 0.5, -1.0, 3.0), note="single numbers"),
             Case((_grid1, _grid2, 0.2, 1.5, -0.7), note="a 3×4 grid of inputs"),
-            Case((np.array([0.0, 1.0]), np.array([0.0, 0.0]), -2.0, 0.0, 4.0), note="x2 = 0: only ω1·x1 counts"),
-            Case((np.array([1.0, -1.0]), np.array([2.0, 3.0]), 1.0, 0.0, 0.0),
-                 note="zero slopes: a flat plane at height β, one value per input"),
+            Case(
+                (np.array([0.0, 1.0]), np.array([0.0, 0.0]), -2.0, 0.0, 4.0),
+                note="x2 = 0: only ω1·x1 counts",
+            ),
+            Case(
+                (np.array([1.0, -1.0]), np.array([2.0, 3.0]), 1.0, 0.0, 0.0),
+                note="zero slopes: a flat plane at height β, one value per input",
+            ),
         ),
         hint=(
             "Appendix B: z = β + ω1·x1 + ω2·x2. Each slope multiplies its own input, and the result "
@@ -50,12 +55,26 @@ EXERCISES = [
         title="a linear function of a vector (a linear layer)",
         reference=solutions.linear_layer,
         cases=(
-            Case((np.array([1.0, 2.0, 3.0]), np.array([0.5, -0.5]), np.array([[1.0, 0.0, 2.0], [0.0, -1.0, 1.0]])),
-                 note="3 inputs, 2 outputs"),
-            Case((np.array([1.0, 2.0]), np.array([0.0, 1.0]), np.array([[1.0, 2.0], [3.0, 4.0]])),
-                 note="a square, non-symmetric Ω"),
-            Case((np.array([2.0]), np.array([1.0]), np.array([[3.0]])), note="1 input, 1 output: β + ω x"),
-            Case((_rng.normal(size=4), _rng.normal(size=3), _rng.normal(size=(3, 4))), note="4 inputs, 3 outputs"),
+            Case(
+                (
+                    np.array([1.0, 2.0, 3.0]),
+                    np.array([0.5, -0.5]),
+                    np.array([[1.0, 0.0, 2.0], [0.0, -1.0, 1.0]]),
+                ),
+                note="3 inputs, 2 outputs",
+            ),
+            Case(
+                (np.array([1.0, 2.0]), np.array([0.0, 1.0]), np.array([[1.0, 2.0], [3.0, 4.0]])),
+                note="a square, non-symmetric Ω",
+            ),
+            Case(
+                (np.array([2.0]), np.array([1.0]), np.array([[3.0]])),
+                note="1 input, 1 output: β + ω x",
+            ),
+            Case(
+                (_rng.normal(size=4), _rng.normal(size=3), _rng.normal(size=(3, 4))),
+                note="4 inputs, 3 outputs",
+            ),
         ),
         hint=(
             "Appendix B: output d is β_d + Σ_j Ω[d, j]·x[j], i.e. β + Ω x. Ω has one ROW per output and one "
@@ -70,7 +89,10 @@ EXERCISES = [
             Case((np.array([0.5, 0.25]),), note="two probabilities: log(0.125)"),
             Case((np.array([0.9]),), note="a single number"),
             Case((np.array([1.0, 1.0, 0.3]),), note="factors of 1 contribute nothing"),
-            Case((np.full(1000, 0.01),), note="1000 factors of 0.01: the product 1e-2000 underflows to 0.0"),
+            Case(
+                (np.full(1000, 0.01),),
+                note="1000 factors of 0.01: the product 1e-2000 underflows to 0.0",
+            ),
         ),
         hint=(
             "Appendix B: log(a·b) = log a + log b. Take the log of every factor and add them up; never "
@@ -98,8 +120,10 @@ EXERCISES = [
         reference=solutions.assign_to_nearest,
         cases=(
             Case((_points, _centres), note="9 points, 3 centres"),
-            Case((np.array([[0.0, 0.0]]), np.array([[1.0, 1.0], [1.8, 0.0]])),
-                 note="the straight-line distance decides: (1, 1) is nearer than (1.8, 0)"),
+            Case(
+                (np.array([[0.0, 0.0]]), np.array([[1.0, 1.0], [1.8, 0.0]])),
+                note="the straight-line distance decides: (1, 1) is nearer than (1.8, 0)",
+            ),
             Case((_points, _centres[:1]), note="a single centre: every point belongs to cluster 0"),
             Case((_rng.normal(size=(6, 3)), _rng.normal(size=(2, 3))), note="points in 3D"),
         ),
@@ -116,8 +140,10 @@ EXERCISES = [
         cases=(
             Case((0.0, 1, 2.0), note="the first reward: the estimate becomes that reward"),
             Case((1.0, 2, 3.0), note="the second reward: the average of 1 and 3"),
-            Case((np.array([0.5, 1.0, -1.0]), np.array([4, 10, 3]), np.array([1.5, 1.0, 2.0])),
-                 note="three arms at once"),
+            Case(
+                (np.array([0.5, 1.0, -1.0]), np.array([4, 10, 3]), np.array([1.5, 1.0, 2.0])),
+                note="three arms at once",
+            ),
             Case((2.0, 5, 2.0), note="a reward equal to the estimate changes nothing"),
         ),
         hint=(

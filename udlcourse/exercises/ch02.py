@@ -5,7 +5,6 @@ import numpy as np
 from udlcourse.check import Case, Exercise
 from udlcourse.solutions import ch02 as solutions
 
-
 _rng = np.random.default_rng(2)
 _x = _rng.uniform(0, 2, 7)
 _y = 0.3 + 0.8 * _x + 0.1 * _rng.standard_normal(7)
@@ -32,7 +31,10 @@ EXERCISES = [
             Case((_x, _y, 0.3, 0.8), note="near the true line"),
             Case((_x, _y, 0.0, 0.0), note="the zero line"),
             Case((np.array([1.0]), np.array([3.0]), 1.0, 1.0), note="one data point"),
-            Case((np.array([0.0, 1.0]), np.array([0.0, 1.0]), 0.0, 1.0), note="a perfect fit: the loss is 0"),
+            Case(
+                (np.array([0.0, 1.0]), np.array([0.0, 1.0]), 0.0, 1.0),
+                note="a perfect fit: the loss is 0",
+            ),
         ),
         hint="Eq. 2.5: sum over all data points of (f[x_i, φ] − y_i)². Sum, don't average.",
     ),
@@ -42,9 +44,14 @@ EXERCISES = [
         reference=solutions.loss_surface,
         cases=(
             Case((_x, _y, _grid0, _grid1), note="a 3×4 grid"),
-            Case((np.array([1.0, 2.0]), np.array([2.0, 3.0]), np.array([[1.0]]), np.array([[1.0]])),
-                 note="a 1×1 grid at a perfect fit"),
-            Case((_x, _y, _grid0.T[:, :2], _grid1.T[:, :2]), note="a 4×2 grid: rows and columns differ"),
+            Case(
+                (np.array([1.0, 2.0]), np.array([2.0, 3.0]), np.array([[1.0]]), np.array([[1.0]])),
+                note="a 1×1 grid at a perfect fit",
+            ),
+            Case(
+                (_x, _y, _grid0.T[:, :2], _grid1.T[:, :2]),
+                note="a 4×2 grid: rows and columns differ",
+            ),
         ),
         hint=(
             "The result has the grid's shape: entry [i, j] is eq. 2.5 at (phi0_grid[i, j], phi1_grid[i, j]). "
@@ -59,7 +66,10 @@ EXERCISES = [
         cases=(
             Case((_x, _y, 0.3, 0.8), note="near the minimum: small gradient"),
             Case((_x, _y, -1.0, 2.0), note="far from the minimum"),
-            Case((np.array([0.0, 1.0]), np.array([0.0, 1.0]), 0.0, 1.0), note="at a perfect fit: zero"),
+            Case(
+                (np.array([0.0, 1.0]), np.array([0.0, 1.0]), 0.0, 1.0),
+                note="at a perfect fit: zero",
+            ),
             Case((np.array([2.0]), np.array([0.0]), 1.0, 0.0), note="one data point"),
         ),
         hint=(
@@ -73,7 +83,10 @@ EXERCISES = [
         reference=solutions.closed_form_fit,
         cases=(
             Case((_x, _y), note="noisy data"),
-            Case((np.array([0.0, 1.0, 2.0]), np.array([1.0, 3.0, 5.0])), note="points exactly on y = 1 + 2x"),
+            Case(
+                (np.array([0.0, 1.0, 2.0]), np.array([1.0, 3.0, 5.0])),
+                note="points exactly on y = 1 + 2x",
+            ),
             Case((np.array([-1.0, 1.0]), np.array([4.0, 4.0])), note="a flat line"),
         ),
         hint=(

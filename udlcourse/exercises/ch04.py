@@ -1,11 +1,9 @@
 """Chapter 4 (Deep neural networks): composing networks, the matrix form, parameter and region counts."""
 
-
 import numpy as np
 
 from udlcourse.check import Case, Exercise
 from udlcourse.solutions import ch04 as solutions
-
 
 _rng = np.random.default_rng(4)
 _x = np.linspace(-1.0, 1.0, 9)
@@ -31,8 +29,10 @@ EXERCISES = [
             Case((_x, _theta_a, _phi_a), note="three hidden units on nine inputs"),
             Case((_x, _theta_b, _phi_b), note="other parameters"),
             Case((np.array([-5.0, 5.0]), _theta_a, _phi_a), note="inputs far outside [-1, 1]"),
-            Case((np.array([0.3]), np.array([[-1.0, 0.0]]), np.array([0.7, 2.0])),
-                 note="one hidden unit that is always off: the output is phi_0"),
+            Case(
+                (np.array([0.3]), np.array([[-1.0, 0.0]]), np.array([0.7, 2.0])),
+                note="one hidden unit that is always off: the output is phi_0",
+            ),
         ),
         hint=(
             "Eqs. 4.1–4.2 (the shallow network of eqs. 3.5–3.6): h_d = ReLU(θ_d0 + θ_d1·x) for every unit d, then "
@@ -47,7 +47,10 @@ EXERCISES = [
         cases=(
             Case((_x, _theta_a, _phi_a, _theta_b, _phi_b), note="network a, then network b"),
             Case((_x, _theta_b, _phi_b, _theta_a, _phi_a), note="network b, then network a"),
-            Case((np.linspace(-2, 2, 5), _theta_a, _phi_a, _theta_a, _phi_a), note="a network composed with itself"),
+            Case(
+                (np.linspace(-2, 2, 5), _theta_a, _phi_a, _theta_a, _phi_a),
+                note="a network composed with itself",
+            ),
         ),
         hint=(
             "Eqs. 4.1–4.4 and Fig. 4.1: y = network 1 applied to x; y' = network 2 applied to y. "
@@ -59,8 +62,14 @@ EXERCISES = [
         title="the forward pass of a deep network in matrix form",
         reference=solutions.deep_forward,
         cases=(
-            Case(_deep_case([1, 3, 3, 1], 6, 0), note="two hidden layers of 3 units (Fig. 4.4), 6 inputs"),
-            Case(_deep_case([3, 4, 5, 2, 2], 5, 1), note="three hidden layers of different widths, 2 outputs"),
+            Case(
+                _deep_case([1, 3, 3, 1], 6, 0),
+                note="two hidden layers of 3 units (Fig. 4.4), 6 inputs",
+            ),
+            Case(
+                _deep_case([3, 4, 5, 2, 2], 5, 1),
+                note="three hidden layers of different widths, 2 outputs",
+            ),
             Case(_deep_case([2, 5, 3], 4, 2), note="a shallow network: one hidden layer"),
             Case(_deep_case([4, 4, 4, 4], 1, 3), note="a single input column"),
         ),
@@ -94,11 +103,17 @@ EXERCISES = [
             Case((1, 3, 2), note="two layers of three units, one input: 16"),
             Case((1, 10, 5), note="five layers of ten units, one input: 161,051 (Fig. 4.7a)"),
             Case((2, 4, 3), note="two inputs, three layers of four units"),
-            Case((3, 6, 2), note="three inputs, D/D_i = 2: the power D_i and the sum to D_i both matter"),
+            Case(
+                (3, 6, 2),
+                note="three inputs, D/D_i = 2: the power D_i and the sum to D_i both matter",
+            ),
             Case((10, 20, 1), note="shallow, ten inputs, twenty units"),
             Case((10, 20, 3), note="deep, ten inputs (Fig. 4.7b)"),
             Case((1, 10, 16), note="11^16, above 2^53: a float cannot hold it exactly"),
-            Case((10, 50, 5), note="five layers of 50 units, ten inputs: above 10^40, far beyond a 64-bit int"),
+            Case(
+                (10, 50, 5),
+                note="five layers of 50 units, ten inputs: above 10^40, far beyond a 64-bit int",
+            ),
         ),
         hint=(
             "Eq. 4.17, in the notes of Chapter 4: N = (D/D_i + 1)^(D_i·(K−1)) · Σ_{j=0}^{D_i} C(D, j). "

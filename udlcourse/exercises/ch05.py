@@ -6,7 +6,6 @@ import numpy as np
 from udlcourse.check import Case, Exercise
 from udlcourse.solutions import ch05 as solutions
 
-
 _rng = np.random.default_rng(5)
 _y = _rng.normal(1.0, 0.5, 8)
 _mu = _y + 0.3 * _rng.standard_normal(8)
@@ -18,7 +17,9 @@ _classes = _rng.integers(0, 4, 6)
 _mixed_scales = np.array([[1000.0, 999.0, 0.0], [-1000.0, -999.0, -1001.0], [0.5, -0.5, 2.0]])
 # Logits spread by more than ~1420 (the log of float64's largest number is 709.8): shifting by the mean or by
 # the first logit instead of the maximum still leaves an exp() that overflows, and the largest is not first.
-_wide_spread = np.array([[0.0, 1500.0, -10.0, 3.0], [-1600.0, -20.0, -1500.0, -25.0], [2.0, -1.0, 0.5, 0.0]])
+_wide_spread = np.array(
+    [[0.0, 1500.0, -10.0, 3.0], [-1600.0, -20.0, -1500.0, -25.0], [2.0, -1.0, 0.5, 0.0]]
+)
 _counts = np.array([0.0, 1.0, 3.0, 7.0, 2.0, 12.0])
 _count_f = np.log(np.array([0.5, 1.5, 2.5, 6.0, 3.0, 10.0]))
 
@@ -30,10 +31,18 @@ EXERCISES = [
         cases=(
             Case((_y, _mu, 0.09), note="one variance shared by all points"),
             Case((_y, _mu, _sigma2), note="a different variance for every point"),
-            Case((np.array([1.0]), np.array([1.0]), 1.0), note="one point at the mean of a standard normal"),
-            Case((np.array([0.0, 50.0]), np.array([0.0, 0.0]), 1e-4),
-                 note="a point 5000 standard deviations away: its density underflows to 0"),
-            Case((np.array([2.0, 2.0]), np.array([2.0, 2.1]), 1e-6), note="a tiny variance: the NLL can be negative"),
+            Case(
+                (np.array([1.0]), np.array([1.0]), 1.0),
+                note="one point at the mean of a standard normal",
+            ),
+            Case(
+                (np.array([0.0, 50.0]), np.array([0.0, 0.0]), 1e-4),
+                note="a point 5000 standard deviations away: its density underflows to 0",
+            ),
+            Case(
+                (np.array([2.0, 2.0]), np.array([2.0, 2.1]), 1e-6),
+                note="a tiny variance: the NLL can be negative",
+            ),
         ),
         hint=(
             "Eq. 5.9: sum over points of −log of the normal density (eq. 5.7). Take the log by hand first: "
@@ -47,8 +56,13 @@ EXERCISES = [
         reference=solutions.fit_variance,
         cases=(
             Case((_y, _mu), note="noisy predictions"),
-            Case((_y, _y + 0.5), note="every prediction 0.5 too high: the residuals are not centred"),
-            Case((np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 3.0])), note="a perfect fit: variance 0"),
+            Case(
+                (_y, _y + 0.5), note="every prediction 0.5 too high: the residuals are not centred"
+            ),
+            Case(
+                (np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 3.0])),
+                note="a perfect fit: variance 0",
+            ),
             Case((np.array([3.0]), np.array([1.0])), note="a single point"),
         ),
         hint=(
@@ -62,9 +76,14 @@ EXERCISES = [
         reference=solutions.binary_cross_entropy,
         cases=(
             Case((_z, _labels01), note="ordinary logits"),
-            Case((np.zeros(5), np.array([0.0, 1.0, 1.0, 0.0, 1.0])), note="logit 0 means λ = 0.5: 5·log 2"),
-            Case((np.array([1000.0, -1000.0, 1000.0, -1000.0]), np.array([1.0, 0.0, 0.0, 1.0])),
-                 note="logits ±1000: two sure and right (loss 0), two sure and wrong (loss 1000 each)"),
+            Case(
+                (np.zeros(5), np.array([0.0, 1.0, 1.0, 0.0, 1.0])),
+                note="logit 0 means λ = 0.5: 5·log 2",
+            ),
+            Case(
+                (np.array([1000.0, -1000.0, 1000.0, -1000.0]), np.array([1.0, 0.0, 0.0, 1.0])),
+                note="logits ±1000: two sure and right (loss 0), two sure and wrong (loss 1000 each)",
+            ),
             Case((np.array([-2.5]), np.array([1.0])), note="a single example"),
         ),
         hint=(
@@ -80,9 +99,15 @@ EXERCISES = [
             Case((np.array([1.0, 2.0, 3.0]),), note="three logits"),
             Case((_logits,), note="a batch: one softmax per row"),
             Case((np.array([1000.0, 999.0, 0.0]),), note="huge logits: exp(1000) overflows"),
-            Case((np.array([-1000.0, -1000.0, -1000.0]),), note="very negative logits: exp underflows to 0"),
+            Case(
+                (np.array([-1000.0, -1000.0, -1000.0]),),
+                note="very negative logits: exp underflows to 0",
+            ),
             Case((_mixed_scales,), note="rows on very different scales"),
-            Case((_wide_spread,), note="logits spread by 1500, largest not first: shift by each row's maximum"),
+            Case(
+                (_wide_spread,),
+                note="logits spread by 1500, largest not first: shift by each row's maximum",
+            ),
         ),
         hint=(
             "Eq. 5.22 along the last axis. Softmax does not change if you subtract the same number from every "
@@ -97,9 +122,14 @@ EXERCISES = [
             Case((np.array([1.0, 2.0, 3.0]),), note="three numbers: a single number comes back"),
             Case((_logits,), note="a batch of 6 rows: 6 numbers come back"),
             Case((np.array([1000.0, 1000.0]),), note="huge values: 1000 + log 2"),
-            Case((np.array([-1000.0, -1000.0, -1000.0]),), note="very negative values: −1000 + log 3"),
+            Case(
+                (np.array([-1000.0, -1000.0, -1000.0]),), note="very negative values: −1000 + log 3"
+            ),
             Case((_mixed_scales,), note="rows on very different scales"),
-            Case((_wide_spread,), note="values spread by 1500, largest not first: shift by each row's maximum"),
+            Case(
+                (_wide_spread,),
+                note="values spread by 1500, largest not first: shift by each row's maximum",
+            ),
         ),
         hint=(
             "The log of the denominator of eq. 5.22, row by row (last axis). With m the row's maximum, "
@@ -113,9 +143,14 @@ EXERCISES = [
         reference=solutions.multiclass_cross_entropy,
         cases=(
             Case((_logits, _classes), note="6 examples, 4 classes"),
-            Case((np.zeros((3, 5)), np.array([0, 4, 2])), note="all logits 0: each example costs log 5"),
-            Case((np.array([[1000.0, 0.0, -1000.0], [0.0, 1000.0, 0.0]]), np.array([0, 2])),
-                 note="logits ±1000: one sure and right (0), one sure and wrong (1000)"),
+            Case(
+                (np.zeros((3, 5)), np.array([0, 4, 2])),
+                note="all logits 0: each example costs log 5",
+            ),
+            Case(
+                (np.array([[1000.0, 0.0, -1000.0], [0.0, 1000.0, 0.0]]), np.array([0, 2])),
+                note="logits ±1000: one sure and right (0), one sure and wrong (1000)",
+            ),
             Case((np.array([[0.3, -1.2]]), np.array([1])), note="a single example"),
         ),
         hint=(
@@ -129,9 +164,14 @@ EXERCISES = [
         reference=solutions.poisson_nll,
         cases=(
             Case((_count_f, _counts), note="six counts, rates between 0.5 and 10"),
-            Case((np.zeros(4), np.array([0.0, 1.0, 2.0, 3.0])), note="rate 1 everywhere: log y! matters from y = 2"),
-            Case((np.array([np.log(200.0), np.log(150.0)]), np.array([200.0, 171.0])),
-                 note="large counts: 171! and 200^200 overflow a float, their logarithms do not"),
+            Case(
+                (np.zeros(4), np.array([0.0, 1.0, 2.0, 3.0])),
+                note="rate 1 everywhere: log y! matters from y = 2",
+            ),
+            Case(
+                (np.array([np.log(200.0), np.log(150.0)]), np.array([200.0, 171.0])),
+                note="large counts: 171! and 200^200 overflow a float, their logarithms do not",
+            ),
             Case((np.array([-3.0]), np.array([0.0])), note="a single zero count"),
         ),
         hint=(

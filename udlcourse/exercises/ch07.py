@@ -5,7 +5,6 @@ import numpy as np
 from udlcourse.check import Case, Exercise
 from udlcourse.solutions import ch07 as solutions
 
-
 _BETA = np.array([0.3, -0.8, 0.5, 0.1])
 _OMEGA = np.array([1.2, 0.7, -0.9, 1.5])
 
@@ -33,7 +32,10 @@ EXERCISES = [
             Case((1.1, _BETA, _OMEGA), note="one input"),
             Case((np.linspace(-2, 2, 5), _BETA, _OMEGA), note="five inputs at once"),
             Case((0.0, np.zeros(4), np.ones(4)), note="all offsets zero"),
-            Case((-0.7, np.array([1.0, 0.2, -0.4, 2.0]), np.array([-0.5, 1.3, 0.8, -1.0])), note="negative slopes"),
+            Case(
+                (-0.7, np.array([1.0, 0.2, -0.4, 2.0]), np.array([-0.5, 1.3, 0.8, -1.0])),
+                note="negative slopes",
+            ),
         ),
         hint=(
             "§7.3: f0 = β0 + ω0·x, h1 = sin[f0], f1 = β1 + ω1·h1, h2 = exp[f1], f2 = β2 + ω2·h2, h3 = cos[f2], "
@@ -47,8 +49,10 @@ EXERCISES = [
         cases=(
             Case((1.1, 0.6, _BETA, _OMEGA), note="one training pair"),
             Case((0.0, 0.0, np.zeros(4), np.ones(4)), note="input zero: dℓ/dω0 must be 0"),
-            Case((-0.7, 2.0, np.array([1.0, 0.2, -0.4, 2.0]), np.array([-0.5, 1.3, 0.8, -1.0])),
-                 note="negative slopes"),
+            Case(
+                (-0.7, 2.0, np.array([1.0, 0.2, -0.4, 2.0]), np.array([-0.5, 1.3, 0.8, -1.0])),
+                note="negative slopes",
+            ),
             Case((2.0, 3.0, _BETA, _OMEGA), note="a large error"),
         ),
         hint=(
@@ -63,7 +67,9 @@ EXERCISES = [
         reference=solutions.relu_derivative,
         cases=(
             Case((np.array([-2.0, -0.5, 0.5, 3.0]),), note="two negative, two positive"),
-            Case((np.array([[0.0, 1e-9], [-1e-9, 0.0]]),), note="exactly zero gives 0 (a 2×2 array)"),
+            Case(
+                (np.array([[0.0, 1e-9], [-1e-9, 0.0]]),), note="exactly zero gives 0 (a 2×2 array)"
+            ),
             Case((np.zeros(3),), note="all zero"),
             Case((np.linspace(-1, 1, 9),), note="a ramp through zero"),
         ),
@@ -78,7 +84,9 @@ EXERCISES = [
         reference=solutions.backward_pass,
         cases=(
             Case(_network([3, 4, 5, 2], 6, seed=1), note="widths 3-4-5-2, six examples"),
-            Case(_network([2, 3, 3, 3, 1], 4, seed=2), note="three equal hidden widths, one output"),
+            Case(
+                _network([2, 3, 3, 3, 1], 4, seed=2), note="three equal hidden widths, one output"
+            ),
             Case(_network([4, 2], 5, seed=3), note="no hidden layer: a linear model"),
             Case(_network([2, 6, 3], 1, seed=4), note="a single example"),
         ),

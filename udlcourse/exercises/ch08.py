@@ -1,12 +1,10 @@
 """Chapter 8 (Measuring performance): accuracy, bias and variance, high-dimensional geometry, data splits
 and the minimum-norm least-squares fit behind double descent."""
 
-
 import numpy as np
 
 from udlcourse.check import Case, Exercise
 from udlcourse.solutions import ch08 as solutions
-
 
 _rng = np.random.default_rng(8)
 _scores = _rng.standard_normal((12, 4))
@@ -33,10 +31,17 @@ EXERCISES = [
             Case((_scores, _labels), note="12 examples, 4 classes"),
             Case((np.eye(3), np.array([0, 1, 2])), note="every example right: accuracy 1"),
             Case((np.eye(3), np.array([1, 2, 0])), note="every example wrong: accuracy 0"),
-            Case((np.array([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7], [0.6, 0.4]]), np.array([1, 1, 1, 1])),
-                 note="half right"),
-            Case((_scores[:5, :3] + np.array([0.0, 5.0, 0.0]), np.array([1, 1, 1, 0, 2])),
-                 note="5 examples, 3 classes, 3 of them right: neither a count nor a rounded fraction"),
+            Case(
+                (
+                    np.array([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7], [0.6, 0.4]]),
+                    np.array([1, 1, 1, 1]),
+                ),
+                note="half right",
+            ),
+            Case(
+                (_scores[:5, :3] + np.array([0.0, 5.0, 0.0]), np.array([1, 1, 1, 0, 2])),
+                note="5 examples, 3 classes, 3 of them right: neither a count nor a rounded fraction",
+            ),
         ),
         hint=(
             "The predicted class of each example is the argmax of its row of scores (axis=1). Accuracy is the "
@@ -50,11 +55,18 @@ EXERCISES = [
         cases=(
             Case((_predictions, _truth), note="5 data sets, 7 inputs"),
             Case((np.tile(_truth, (4, 1)), _truth), note="every model is exactly right: both zero"),
-            Case((np.tile(_truth + 0.5, (3, 1)), _truth), note="all models agree but are off by 0.5: no variance"),
-            Case((np.array([[1.0, 2.0], [3.0, 2.0]]), np.array([2.0, 2.0])),
-                 note="unbiased on average, but spread at the first input"),
-            Case((_predictions[:3, :4] + 0.2, _truth[:4]),
-                 note="3 data sets, 4 inputs: divide by R = 3 (not R − 1), average over the inputs (not sum)"),
+            Case(
+                (np.tile(_truth + 0.5, (3, 1)), _truth),
+                note="all models agree but are off by 0.5: no variance",
+            ),
+            Case(
+                (np.array([[1.0, 2.0], [3.0, 2.0]]), np.array([2.0, 2.0])),
+                note="unbiased on average, but spread at the first input",
+            ),
+            Case(
+                (_predictions[:3, :4] + 0.2, _truth[:4]),
+                note="3 data sets, 4 inputs: divide by R = 3 (not R − 1), average over the inputs (not sum)",
+            ),
         ),
         hint=(
             "Eqs. 8.6–8.7: average the R predictions at each input (axis=0) to get the mean model. The squared "
@@ -67,9 +79,16 @@ EXERCISES = [
         title="the minimum-norm least-squares fit",
         reference=solutions.min_norm_least_squares,
         cases=(
-            Case((_tall, _targets8), note="more data points than features: the usual least squares"),
-            Case((_wide, _targets3), note="more features than data points: many exact fits, take the shortest"),
-            Case((_repeated, _targets8), note="a repeated feature: the normal equations are singular"),
+            Case(
+                (_tall, _targets8), note="more data points than features: the usual least squares"
+            ),
+            Case(
+                (_wide, _targets3),
+                note="more features than data points: many exact fits, take the shortest",
+            ),
+            Case(
+                (_repeated, _targets8), note="a repeated feature: the normal equations are singular"
+            ),
             Case((np.eye(3), _targets3), note="as many features as points: interpolation"),
         ),
         hint=(
@@ -86,7 +105,10 @@ EXERCISES = [
         cases=(
             Case((_points_a, _points_b), note="4 points against 6 points in 3D"),
             Case((_points_a, _points_a), note="a set against itself: zeros on the diagonal"),
-            Case((np.array([[0.0, 0.0]]), np.array([[3.0, 4.0], [1.0, 0.0]])), note="a 3-4-5 triangle"),
+            Case(
+                (np.array([[0.0, 0.0]]), np.array([[3.0, 4.0], [1.0, 0.0]])),
+                note="a 3-4-5 triangle",
+            ),
             Case((np.array([[1.0], [4.0]]), np.array([[2.0]])), note="1D points"),
         ),
         hint=(
@@ -120,9 +142,14 @@ EXERCISES = [
         cases=(
             Case((_x_split, _y_split, _order, 3), note="10 examples, 3 for validation"),
             Case((_x_split, _y_split, np.arange(10), 5), note="order unchanged, half and half"),
-            Case((_x_split[:4], _y_split[:4], np.array([3, 2, 1, 0]), 1), note="one validation example"),
-            Case((np.arange(12.0).reshape(6, 2), np.arange(6), np.array([5, 0, 4, 1, 3, 2]), 2),
-                 note="inputs with two features"),
+            Case(
+                (_x_split[:4], _y_split[:4], np.array([3, 2, 1, 0]), 1),
+                note="one validation example",
+            ),
+            Case(
+                (np.arange(12.0).reshape(6, 2), np.arange(6), np.array([5, 0, 4, 1, 3, 2]), 2),
+                note="inputs with two features",
+            ),
             Case((_x_split, _y_split, _order, 0), note="no validation examples: everything trains"),
         ),
         hint=(

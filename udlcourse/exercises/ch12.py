@@ -33,8 +33,14 @@ _omega_k, _beta_k = _rng.standard_normal((3, 4)), _rng.standard_normal(3)
 _omega_v, _beta_v = _rng.standard_normal((2, 4)), _rng.standard_normal(2)
 _params = (_omega_q, _beta_q, _omega_k, _beta_k, _omega_v, _beta_v)
 _X5 = _rng.standard_normal((4, 3))
-_params5 = (_rng.standard_normal((5, 3)), _rng.standard_normal(5), _rng.standard_normal((5, 3)),
-            _rng.standard_normal(5), _rng.standard_normal((4, 3)), _rng.standard_normal(4))
+_params5 = (
+    _rng.standard_normal((5, 3)),
+    _rng.standard_normal(5),
+    _rng.standard_normal((5, 3)),
+    _rng.standard_normal(5),
+    _rng.standard_normal((4, 3)),
+    _rng.standard_normal(4),
+)
 # Large inputs with a mask that allows, in each row, only the two smallest scores: the masked-out scores are
 # thousands larger, so a maximum taken over all keys (not only the allowed ones) underflows exp to 0/0.
 _big_scores = (30 * _X @ _omega_q.T + _beta_q) @ (30 * _X @ _omega_k.T + _beta_k).T / np.sqrt(3)
@@ -52,10 +58,14 @@ EXERCISES = [
         cases=(
             Case((_scores,), note="3 queries (rows) by 5 keys (columns): each row must sum to 1"),
             Case((np.array([[1.0, 2.0, 3.0]]),), note="one query, three keys"),
-            Case((np.array([[1000.0, 999.0, 0.0], [-1000.0, -1001.0, -999.0]]),),
-                 note="huge scores: exp(1000) overflows"),
-            Case((np.array([[0.5, -np.inf, 1.0], [-np.inf, -np.inf, 2.0]]),),
-                 note="masked keys have score -inf and must get weight exactly 0"),
+            Case(
+                (np.array([[1000.0, 999.0, 0.0], [-1000.0, -1001.0, -999.0]]),),
+                note="huge scores: exp(1000) overflows",
+            ),
+            Case(
+                (np.array([[0.5, -np.inf, 1.0], [-np.inf, -np.inf, 2.0]]),),
+                note="masked keys have score -inf and must get weight exactly 0",
+            ),
         ),
         hint=(
             "Eq. 12.5: a[x_m, x_n] = exp[k_m·q_n] / Σ_m' exp[k_m'·q_n]. Here one query per ROW, so normalise along "
@@ -67,14 +77,26 @@ EXERCISES = [
         title="scaled dot-product self-attention (one head)",
         reference=solutions.self_attention,
         cases=(
-            Case((_X, *_params), note="5 tokens of size D = 4; queries and keys of size D_q = 3, values of size 2"),
-            Case((_X5, *_params5), note="4 tokens of size D = 3; queries and keys of size D_q = 5, values of size 4"),
+            Case(
+                (_X, *_params),
+                note="5 tokens of size D = 4; queries and keys of size D_q = 3, values of size 2",
+            ),
+            Case(
+                (_X5, *_params5),
+                note="4 tokens of size D = 3; queries and keys of size D_q = 5, values of size 4",
+            ),
             Case((_X, *_params), {"mask": solutions.causal_mask(5)}, note="with a causal mask"),
-            Case((_X[:1], *_params), note="a single token attends only to itself: the output is its value"),
+            Case(
+                (_X[:1], *_params),
+                note="a single token attends only to itself: the output is its value",
+            ),
             Case((30.0 * _X, *_params), note="large inputs: the scores are in the thousands"),
-            Case((30.0 * _X, *_params), {"mask": _low_mask},
-                 note="large inputs, and each query may see only its two lowest-scoring keys: the masked-out scores "
-                      "are thousands higher"),
+            Case(
+                (30.0 * _X, *_params),
+                {"mask": _low_mask},
+                note="large inputs, and each query may see only its two lowest-scoring keys: the masked-out scores "
+                "are thousands higher",
+            ),
             Case((np.ones((3, 4)), *_params), note="three identical tokens"),
         ),
         hint=(
@@ -104,15 +126,32 @@ EXERCISES = [
         title="one byte-pair-encoding merge",
         reference=solutions.bpe_step,
         cases=(
-            Case(([["l", "o", "o", "k", "_"], ["l", "o", "o", "p", "_"], ["p", "o", "o", "l", "_"]],),
-                 note="('o', 'o') appears three times"),
-            Case(([["a", "a", "a", "_"], ["b", "a", "_"]],), note="overlapping pair 'a a a': merge left to right"),
-            Case(([["a", "b"], ["c"], ["d"], ["c"], ["d"], ["c"], ["d"]],),
-                 note="single-token words: pairs never cross word boundaries"),
-            Case(([["u", "v", "_"], ["x", "y", "_"], ["x", "y"], ["u", "v"]],),
-                 note="a tie: ('u', 'v') and ('x', 'y') both appear twice; take the one seen first"),
-            Case(([["h", "e"], ["th", "e", "_"], ["h", "e", "r"]],),
-                 note="tokens longer than one letter: 'th' + 'e' is not the pair ('h', 'e')"),
+            Case(
+                (
+                    [
+                        ["l", "o", "o", "k", "_"],
+                        ["l", "o", "o", "p", "_"],
+                        ["p", "o", "o", "l", "_"],
+                    ],
+                ),
+                note="('o', 'o') appears three times",
+            ),
+            Case(
+                ([["a", "a", "a", "_"], ["b", "a", "_"]],),
+                note="overlapping pair 'a a a': merge left to right",
+            ),
+            Case(
+                ([["a", "b"], ["c"], ["d"], ["c"], ["d"], ["c"], ["d"]],),
+                note="single-token words: pairs never cross word boundaries",
+            ),
+            Case(
+                ([["u", "v", "_"], ["x", "y", "_"], ["x", "y"], ["u", "v"]],),
+                note="a tie: ('u', 'v') and ('x', 'y') both appear twice; take the one seen first",
+            ),
+            Case(
+                ([["h", "e"], ["th", "e", "_"], ["h", "e", "r"]],),
+                note="tokens longer than one letter: 'th' + 'e' is not the pair ('h', 'e')",
+            ),
         ),
         hint=(
             "Fig. 12.8: count every pair of adjacent tokens inside each word (never across words), pick the most frequent "
@@ -142,12 +181,24 @@ EXERCISES = [
         reference=solutions.top_p_filter,
         cases=(
             Case((_probs, 0.7), note="eight tokens, p = 0.7"),
-            Case((np.array([0.5, 0.25, 0.125, 0.125]), 0.75), note="the top two reach p exactly: keep just them"),
-            Case((np.array([0.1, 0.6, 0.3]), 0.05), note="p below the largest probability: keep the top token only"),
+            Case(
+                (np.array([0.5, 0.25, 0.125, 0.125]), 0.75),
+                note="the top two reach p exactly: keep just them",
+            ),
+            Case(
+                (np.array([0.1, 0.6, 0.3]), 0.05),
+                note="p below the largest probability: keep the top token only",
+            ),
             Case((np.array([0.2, 0.3, 0.5]), 1.0), note="p = 1 keeps everything"),
-            Case((np.array([0.25, 0.25, 0.25, 0.25]), 0.5), note="ties: keep the lower indices first (stable sort)"),
-            Case((_tied, 0.35), note="20 tokens with many equal probabilities: the cut falls inside a tie, so only a "
-                                     "stable sort keeps the lower indices"),
+            Case(
+                (np.array([0.25, 0.25, 0.25, 0.25]), 0.5),
+                note="ties: keep the lower indices first (stable sort)",
+            ),
+            Case(
+                (_tied, 0.35),
+                note="20 tokens with many equal probabilities: the cut falls inside a tie, so only a "
+                "stable sort keeps the lower indices",
+            ),
             Case((_tied, 0.67), note="the same 20 tokens, a cut inside the second tie"),
         ),
         hint=(

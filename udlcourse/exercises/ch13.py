@@ -7,7 +7,6 @@ import torch
 from udlcourse.check import Case, Exercise
 from udlcourse.solutions import ch13 as solutions
 
-
 _rng = np.random.default_rng(13)
 _path = np.array([[0, 1], [1, 2], [2, 3]])
 _house = np.array([[0, 1], [1, 2], [2, 3], [3, 0], [2, 4], [3, 4]])  # a square with a roof
@@ -19,8 +18,12 @@ _h = torch.tensor(_rng.normal(size=(3, 4, 2)), dtype=torch.float32)
 _mask = torch.tensor([[1, 1, 1, 0], [1, 1, 1, 1], [1, 0, 0, 0]], dtype=torch.float32)
 _h_padded = _h.clone()
 _h_padded[_mask == 0] = 100.0  # padding rows full of garbage must not count
-_neighbours = [np.flatnonzero(row) for row in solutions.adjacency_from_edges(
-    [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5], [1, 2], [3, 6], [4, 7], [5, 8], [6, 7]], 10)]
+_neighbours = [
+    np.flatnonzero(row)
+    for row in solutions.adjacency_from_edges(
+        [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5], [1, 2], [3, 6], [4, 7], [5, 8], [6, 7]], 10
+    )
+]
 _scores = _rng.normal(size=(5, 5))
 # a huge score (1000) on every pair that is NOT joined: a maximum taken over the whole row lands on a non-neighbour
 _scores_far = np.where(_house_adjacency + np.eye(5) > 0, _scores, 1000.0)
@@ -33,7 +36,10 @@ EXERCISES = [
         cases=(
             Case((_path, 4), note="a path 0-1-2-3"),
             Case((_house, 6), note="a 'house' graph plus an isolated node 5 (no edges)"),
-            Case((np.array([[0, 1], [1, 0], [0, 1]]), 3), note="the same edge listed three times, both ways"),
+            Case(
+                (np.array([[0, 1], [1, 0], [0, 1]]), 3),
+                note="the same edge listed three times, both ways",
+            ),
             Case((np.zeros((0, 2), dtype=int), 3), note="no edges at all"),
         ),
         hint=(
@@ -49,7 +55,10 @@ EXERCISES = [
         cases=(
             Case((_house_adjacency, 3), note="walks of length 3 in the house graph"),
             Case((_house_adjacency, 1), note="length 1: the adjacency matrix itself"),
-            Case((_house_adjacency, 0), note="length 0: every node reaches only itself, in one (empty) walk"),
+            Case(
+                (_house_adjacency, 0),
+                note="length 0: every node reaches only itself, in one (empty) walk",
+            ),
             Case((_star, 4), note="a star, length 4"),
         ),
         hint=(
@@ -63,8 +72,14 @@ EXERCISES = [
         title="relabelling the nodes with a permutation matrix",
         reference=solutions.permute_graph,
         cases=(
-            Case((_x5, _house_adjacency, np.array([2, 0, 1, 3, 4])), note="a 3-cycle of labels: 2→0, 0→1, 1→2"),
-            Case((_x5, _house_adjacency, np.array([4, 3, 0, 1, 2])), note="a permutation that is not its own inverse"),
+            Case(
+                (_x5, _house_adjacency, np.array([2, 0, 1, 3, 4])),
+                note="a 3-cycle of labels: 2→0, 0→1, 1→2",
+            ),
+            Case(
+                (_x5, _house_adjacency, np.array([4, 3, 0, 1, 2])),
+                note="a permutation that is not its own inverse",
+            ),
             Case((_x5, _house_adjacency, np.arange(5)), note="the identity: nothing changes"),
         ),
         hint=(
@@ -79,7 +94,10 @@ EXERCISES = [
         reference=solutions.kipf_normalize,
         cases=(
             Case((_house_adjacency,), note="the house graph"),
-            Case((_triangle_and_isolated,), note="a triangle and an isolated node (degree 0 without self-loop)"),
+            Case(
+                (_triangle_and_isolated,),
+                note="a triangle and an isolated node (degree 0 without self-loop)",
+            ),
             Case((_star,), note="a star: one hub with four leaves"),
         ),
         hint=(
@@ -96,7 +114,9 @@ EXERCISES = [
         reference=solutions.mean_pool,
         cases=(
             Case((_h, _mask), note="3 graphs with 3, 4 and 1 real nodes, padded to 4"),
-            Case((_h_padded, _mask), note="the padding rows hold garbage (100): they must not count"),
+            Case(
+                (_h_padded, _mask), note="the padding rows hold garbage (100): they must not count"
+            ),
             Case((_h, torch.ones(3, 4)), note="no padding: the plain mean over nodes"),
         ),
         hint=(
@@ -110,11 +130,22 @@ EXERCISES = [
         title="sampling a fixed number of neighbours",
         reference=solutions.sample_neighbours,
         cases=(
-            Case((_neighbours, np.array([0]), 2, np.random.default_rng(0)), note="the hub 0 (5 neighbours), fan-out 2"),
-            Case((_neighbours, np.array([0, 6, 9]), 2, np.random.default_rng(1)),
-                 note="node 6 has exactly 2 neighbours and node 9 none: take what there is"),
-            Case((_neighbours, np.array([1, 0, 4]), 3, np.random.default_rng(2)), note="three target nodes, fan-out 3"),
-            Case((_neighbours, np.array([3, 0]), 0, np.random.default_rng(3)), note="fan-out 0: only the nodes themselves"),
+            Case(
+                (_neighbours, np.array([0]), 2, np.random.default_rng(0)),
+                note="the hub 0 (5 neighbours), fan-out 2",
+            ),
+            Case(
+                (_neighbours, np.array([0, 6, 9]), 2, np.random.default_rng(1)),
+                note="node 6 has exactly 2 neighbours and node 9 none: take what there is",
+            ),
+            Case(
+                (_neighbours, np.array([1, 0, 4]), 3, np.random.default_rng(2)),
+                note="three target nodes, fan-out 3",
+            ),
+            Case(
+                (_neighbours, np.array([3, 0]), 0, np.random.default_rng(3)),
+                note="fan-out 0: only the nodes themselves",
+            ),
         ),
         hint=(
             "§13.7.1 and Fig. 13.10: go through `nodes` in the given order; for each, take its neighbours "
@@ -129,11 +160,22 @@ EXERCISES = [
         reference=solutions.masked_softmax,
         cases=(
             Case((_scores, _house_adjacency), note="the house graph, random scores"),
-            Case((_scores[:4, :4], _triangle_and_isolated), note="an isolated node attends only to itself"),
-            Case((_scores * 1000, _house_adjacency), note="huge scores: needs the stable softmax (subtract the max)"),
-            Case((_scores_far, _house_adjacency),
-                 note="every non-neighbour has score 1000: subtract the maximum over the ALLOWED entries only"),
-            Case((_scores, np.ones((5, 5)) - np.eye(5)), note="a complete graph: the ordinary row softmax"),
+            Case(
+                (_scores[:4, :4], _triangle_and_isolated),
+                note="an isolated node attends only to itself",
+            ),
+            Case(
+                (_scores * 1000, _house_adjacency),
+                note="huge scores: needs the stable softmax (subtract the max)",
+            ),
+            Case(
+                (_scores_far, _house_adjacency),
+                note="every non-neighbour has score 1000: subtract the maximum over the ALLOWED entries only",
+            ),
+            Case(
+                (_scores, np.ones((5, 5)) - np.eye(5)),
+                note="a complete graph: the ordinary row softmax",
+            ),
         ),
         hint=(
             "§13.8.6 (eq. 13.24): node n attends to itself and its neighbours, the non-zero entries of row n of A + I. "

@@ -42,12 +42,22 @@ EXERCISES = [
         title="the log density of a multivariate normal",
         reference=solutions.gaussian_log_density,
         cases=(
-            Case((_x3, _mean3, _cov3), note="D = 3 with a full covariance: off-diagonal terms matter"),
+            Case(
+                (_x3, _mean3, _cov3), note="D = 3 with a full covariance: off-diagonal terms matter"
+            ),
             Case((_x2, np.zeros(2), np.eye(2)), note="a standard normal in 2D"),
-            Case((np.array([[0.0], [1.0], [-2.0]]), np.array([0.0]), np.array([[4.0]])),
-                 note="D = 1, variance 4 (standard deviation 2)"),
-            Case((np.array([[300.0, 0.0], [0.0, 0.0]]), np.zeros(2), np.array([[0.01, 0.0], [0.0, 0.01]])),
-                 note="a point 3000 standard deviations away: its density underflows to 0, its log does not"),
+            Case(
+                (np.array([[0.0], [1.0], [-2.0]]), np.array([0.0]), np.array([[4.0]])),
+                note="D = 1, variance 4 (standard deviation 2)",
+            ),
+            Case(
+                (
+                    np.array([[300.0, 0.0], [0.0, 0.0]]),
+                    np.zeros(2),
+                    np.array([[0.01, 0.0], [0.0, 0.01]]),
+                ),
+                note="a point 3000 standard deviations away: its density underflows to 0, its log does not",
+            ),
         ),
         hint=(
             "The multivariate normal (Appendix C.3) in logs, for each row x: "
@@ -61,12 +71,21 @@ EXERCISES = [
         title="the log density of a mixture of Gaussians",
         reference=solutions.mixture_log_density,
         cases=(
-            Case((_x2 * 2, _weights, _means2, _covs2), note="three components of different weights"),
-            Case((_x3, np.array([1.0]), _mean3[None], _cov3[None]), note="one component: a plain Gaussian"),
-            Case((np.array([[40.0, -30.0], [0.0, 0.0]]), _weights, _means2, _covs2 * 0.05),
-                 note="a point far from every component: each density underflows to 0"),
-            Case((np.array([[1.5, 0.5]]), np.array([0.9, 0.1]), _means2[:2], _covs2[:2]),
-                 note="one point between two unequally weighted components"),
+            Case(
+                (_x2 * 2, _weights, _means2, _covs2), note="three components of different weights"
+            ),
+            Case(
+                (_x3, np.array([1.0]), _mean3[None], _cov3[None]),
+                note="one component: a plain Gaussian",
+            ),
+            Case(
+                (np.array([[40.0, -30.0], [0.0, 0.0]]), _weights, _means2, _covs2 * 0.05),
+                note="a point far from every component: each density underflows to 0",
+            ),
+            Case(
+                (np.array([[1.5, 0.5]]), np.array([0.9, 0.1]), _means2[:2], _covs2[:2]),
+                note="one point between two unequally weighted components",
+            ),
         ),
         hint=(
             "Eq. 17.4 in D dimensions: Pr(x) = Σ_k λ_k·Norm_x[μ_k, Σ_k]. In logs, with your gaussian_log_density: "
@@ -82,9 +101,14 @@ EXERCISES = [
         cases=(
             Case((_x2, _train2, 0.5), note="2D, twelve training points"),
             Case((_x3, _train3, 1.3), note="D = 3"),
-            Case((np.array([[0.0, 0.0], [5.0, 5.0]]), _train2, 0.01),
-                 note="a tiny bandwidth and points away from the training data: every kernel underflows to 0"),
-            Case((np.array([[0.2, -0.1]]), _train2[:1], 2.0), note="a single training point: just a Gaussian"),
+            Case(
+                (np.array([[0.0, 0.0], [5.0, 5.0]]), _train2, 0.01),
+                note="a tiny bandwidth and points away from the training data: every kernel underflows to 0",
+            ),
+            Case(
+                (np.array([[0.2, -0.1]]), _train2[:1], 2.0),
+                note="a single training point: just a Gaussian",
+            ),
         ),
         hint=(
             "A kernel density estimate is a mixture of I equally weighted Gaussians, one at each training point, "
@@ -98,13 +122,22 @@ EXERCISES = [
         title="the Fréchet distance between two Gaussians",
         reference=solutions.frechet_gaussians,
         cases=(
-            Case((np.array([1.0]), np.array([[4.0]]), np.array([-1.0]), np.array([[1.0]])),
-                 note="1D: (μ₁ − μ₂)² + (σ₁ − σ₂)² = 4 + 1 = 5"),
-            Case((_mean3, _cov3, np.zeros(3), _cov3), note="equal covariances: only |μ₁ − μ₂|² is left"),
-            Case((_mean3, _cov3, np.array([0.0, 1.0, 0.0]), _cov3b),
-                 note="D = 3, covariances that do not commute (Σ₁Σ₂ ≠ Σ₂Σ₁)"),
-            Case((np.zeros(2), np.diag([4.0, 1.0]), np.zeros(2), np.diag([1.0, 9.0])),
-                 note="diagonal covariances: Σ_d (σ₁d − σ₂d)² = 1 + 4 = 5"),
+            Case(
+                (np.array([1.0]), np.array([[4.0]]), np.array([-1.0]), np.array([[1.0]])),
+                note="1D: (μ₁ − μ₂)² + (σ₁ − σ₂)² = 4 + 1 = 5",
+            ),
+            Case(
+                (_mean3, _cov3, np.zeros(3), _cov3),
+                note="equal covariances: only |μ₁ − μ₂|² is left",
+            ),
+            Case(
+                (_mean3, _cov3, np.array([0.0, 1.0, 0.0]), _cov3b),
+                note="D = 3, covariances that do not commute (Σ₁Σ₂ ≠ Σ₂Σ₁)",
+            ),
+            Case(
+                (np.zeros(2), np.diag([4.0, 1.0]), np.zeros(2), np.diag([1.0, 9.0])),
+                note="diagonal covariances: Σ_d (σ₁d − σ₂d)² = 1 + 4 = 5",
+            ),
         ),
         hint=(
             "d² = |μ₁ − μ₂|² + tr[Σ₁ + Σ₂ − 2·(Σ₁^½ Σ₂ Σ₁^½)^½] (Fréchet distance between normals, Appendix C.5). "
@@ -120,12 +153,20 @@ EXERCISES = [
         title="the distance to the k-th nearest neighbour",
         reference=solutions.kth_neighbour_radius,
         cases=(
-            Case((np.array([[0.0], [1.0], [3.0], [7.0]]), 1), note="points on a line, k = 1: radii 1, 1, 2, 4"),
-            Case((np.array([[0.0], [1.0], [3.0], [7.0]]), 2), note="the same points, k = 2: radii 3, 2, 3, 6"),
+            Case(
+                (np.array([[0.0], [1.0], [3.0], [7.0]]), 1),
+                note="points on a line, k = 1: radii 1, 1, 2, 4",
+            ),
+            Case(
+                (np.array([[0.0], [1.0], [3.0], [7.0]]), 2),
+                note="the same points, k = 2: radii 3, 2, 3, 6",
+            ),
             Case((_cloud, 3), note="ten points in 2D, k = 3"),
             Case((_cloud3, 1), note="D = 3, k = 1"),
-            Case((np.array([[0.0, 0.0], [0.0, 0.0], [1.0, 0.0], [3.0, 0.0]]), 1),
-                 note="two copies of one point: each is the other's nearest neighbour, at distance 0"),
+            Case(
+                (np.array([[0.0, 0.0], [0.0, 0.0], [1.0, 0.0], [3.0, 0.0]]), 1),
+                note="two copies of one point: each is the other's nearest neighbour, at distance 0",
+            ),
         ),
         hint=(
             "Compute all pairwise Euclidean distances (not their squares), then for each point sort its "
@@ -140,9 +181,18 @@ EXERCISES = [
         reference=solutions.precision_recall,
         cases=(
             Case((_real, _shifted, 3), note="two clouds of different sizes that partly overlap"),
-            Case((np.array([[0.0], [1.0], [10.0], [11.0]]), np.array([[2.0], [30.0], [31.0], [32.0]]), 1),
-                 note="1D; the sample at 2 lies exactly on the edge of the ball around 1 (radius 1): inside"),
-            Case((_real, _real[:6] + 0.01, 2), note="samples near six of the fifteen real points: mode dropping"),
+            Case(
+                (
+                    np.array([[0.0], [1.0], [10.0], [11.0]]),
+                    np.array([[2.0], [30.0], [31.0], [32.0]]),
+                    1,
+                ),
+                note="1D; the sample at 2 lies exactly on the edge of the ball around 1 (radius 1): inside",
+            ),
+            Case(
+                (_real, _real[:6] + 0.01, 2),
+                note="samples near six of the fifteen real points: mode dropping",
+            ),
             Case((_real, _real * 3.0, 1), note="samples spread three times wider"),
         ),
         hint=(

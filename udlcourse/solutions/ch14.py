@@ -13,14 +13,17 @@ def gaussian_log_density(x, mean, cov):
     dims = x.shape[1]
     chol = np.linalg.cholesky(cov)
     z = np.linalg.solve(chol, (x - mean).T)  # whitened differences L⁻¹(x − μ), shape (D, N)
-    return -0.5 * np.sum(z**2, axis=0) - np.sum(np.log(np.diag(chol))) - 0.5 * dims * np.log(2 * np.pi)
+    return (
+        -0.5 * np.sum(z**2, axis=0) - np.sum(np.log(np.diag(chol))) - 0.5 * dims * np.log(2 * np.pi)
+    )
 
 
 # Exercise 14.2
 def mixture_log_density(x, weights, means, covs):
     """log sum_k weights[k] Norm_x[means[k], covs[k]] for every row of x (N, D), as a vector of N numbers."""
-    log_joint = np.stack([np.log(w) + gaussian_log_density(x, m, c) for w, m, c in zip(weights, means, covs)],
-                         axis=1)  # (N, K): log Pr(x, z = k)
+    log_joint = np.stack(
+        [np.log(w) + gaussian_log_density(x, m, c) for w, m, c in zip(weights, means, covs)], axis=1
+    )  # (N, K): log Pr(x, z = k)
     top = log_joint.max(axis=1, keepdims=True)
     return top[:, 0] + np.log(np.sum(np.exp(log_joint - top), axis=1))
 
@@ -37,13 +40,16 @@ def kde_log_density(x, train, bandwidth):
 # Exercise 14.4
 def frechet_gaussians(mean1, cov1, mean2, cov2):
     """The squared Fréchet distance between Norm[mean1, cov1] and Norm[mean2, cov2] (a float)."""
+
     def sqrt_psd(matrix):
         values, vectors = np.linalg.eigh(matrix)
         return (vectors * np.sqrt(np.clip(values, 0.0, None))) @ vectors.T
 
     root1 = sqrt_psd(cov1)
     cross = sqrt_psd(root1 @ cov2 @ root1)
-    return float(np.sum((mean1 - mean2) ** 2) + np.trace(cov1) + np.trace(cov2) - 2 * np.trace(cross))
+    return float(
+        np.sum((mean1 - mean2) ** 2) + np.trace(cov1) + np.trace(cov2) - 2 * np.trace(cross)
+    )
 
 
 # Exercise 14.5
@@ -57,6 +63,7 @@ def kth_neighbour_radius(points, k):
 # Exercise 14.6
 def precision_recall(real, generated, k):
     """(precision, recall) of generated samples against real data, with k-nearest-neighbour manifolds."""
+
     def inside(queries, centres):
         radii = kth_neighbour_radius(centres, k)
         distances = np.sqrt(np.sum((queries[:, None, :] - centres[None, :, :]) ** 2, axis=-1))
