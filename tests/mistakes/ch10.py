@@ -2,11 +2,13 @@
 
 import numpy as np
 
-from udlcourse.exercises import ch10 as _ref
+from udlcourse.solutions import ch10 as _ref
 
 
 def _conv1d_flipped(x, w, b=0.0, stride=1, dilation=1, padding=0):
-    return _ref.conv1d(x, np.asarray(w)[::-1], b, stride, dilation, padding)  # a true convolution: kernel flipped
+    return _ref.conv1d(
+        x, np.asarray(w)[::-1], b, stride, dilation, padding
+    )  # a true convolution: kernel flipped
 
 
 def _conv1d_no_dilation(x, w, b=0.0, stride=1, dilation=1, padding=0):
@@ -19,7 +21,9 @@ def _conv1d_pad_left(x, w, b=0.0, stride=1, dilation=1, padding=0):
 
 
 def _conv1d_stride_after(x, w, b=0.0, stride=1, dilation=1, padding=0):
-    return _ref.conv1d(x, w, b, 1, dilation, padding)[::stride][: _ref.conv1d_output_length(len(x), len(w), stride, dilation, padding) - 1]  # off by one
+    return _ref.conv1d(x, w, b, 1, dilation, padding)[::stride][
+        : _ref.conv1d_output_length(len(x), len(w), stride, dilation, padding) - 1
+    ]  # off by one
 
 
 def _conv_matrix_transposed(w, length, stride=1, dilation=1, padding=0):
@@ -62,7 +66,9 @@ def _conv2d_flipped(image, kernel, stride=1, padding=0):
 
 
 def _conv2d_transposed_kernel(image, kernel, stride=1, padding=0):
-    return _ref.conv2d(image, np.asarray(kernel).T, stride, padding)  # rows and columns of the kernel swapped
+    return _ref.conv2d(
+        image, np.asarray(kernel).T, stride, padding
+    )  # rows and columns of the kernel swapped
 
 
 def _conv2d_no_padding(image, kernel, stride=1, padding=0):
@@ -78,7 +84,9 @@ def _pool_mean(image, size):
 def _pool_wrong_reshape(image, size):
     image = np.asarray(image, float)
     h, w = image.shape[0] // size, image.shape[1] // size
-    return image[: h * size, : w * size].reshape(h, w, size, size).max(axis=(2, 3))  # blocks are not contiguous
+    return (
+        image[: h * size, : w * size].reshape(h, w, size, size).max(axis=(2, 3))
+    )  # blocks are not contiguous
 
 
 def _pool_overlapping(image, size):
@@ -139,7 +147,9 @@ def _rf_sum_of_strides(kernels, strides, dilations):
     size, jump = 1, 1
     for k, s, d in zip(kernels, strides, dilations):
         size += d * (k - 1) * jump
-        jump += s - 1  # strides added, not multiplied; caught by "the book's MNIST-1D network: stride 2 in every layer"
+        jump += (
+            s - 1
+        )  # strides added, not multiplied; caught by "the book's MNIST-1D network: stride 2 in every layer"
     return size
 
 
@@ -181,25 +191,63 @@ def _pool_zero_padded_ceil(image, size):
 
 MISTAKES = {
     "10.1": [
-        lambda L, K, stride=1, dilation=1, padding=0: (L + 2 * padding - K) // stride + 1,  # dilation ignored
-        lambda L, K, stride=1, dilation=1, padding=0: (L + padding - dilation * (K - 1) - 1) // stride + 1,  # one side
-        lambda L, K, stride=1, dilation=1, padding=0: (L + 2 * padding - dilation * (K - 1) - 1) / stride + 1,  # no floor
-        lambda L, K, stride=1, dilation=1, padding=0: (L + 2 * padding - dilation * (K - 1) - 1) // stride,  # no +1
+        lambda L, K, stride=1, dilation=1, padding=0: (
+            (L + 2 * padding - K) // stride + 1
+        ),  # dilation ignored
+        lambda L, K, stride=1, dilation=1, padding=0: (
+            (L + padding - dilation * (K - 1) - 1) // stride + 1
+        ),  # one side
+        lambda L, K, stride=1, dilation=1, padding=0: (
+            (L + 2 * padding - dilation * (K - 1) - 1) / stride + 1
+        ),  # no floor
+        lambda L, K, stride=1, dilation=1, padding=0: (
+            (L + 2 * padding - dilation * (K - 1) - 1) // stride
+        ),  # no +1
         # forgot the −1 (off by one when the stride divides evenly); caught by "stride 2 (the book's MNIST-1D network)"
-        lambda L, K, stride=1, dilation=1, padding=0: (L + 2 * padding - dilation * (K - 1)) // stride + 1,
+        lambda L, K, stride=1, dilation=1, padding=0: (
+            (L + 2 * padding - dilation * (K - 1)) // stride + 1
+        ),
         # span d·K instead of d(K − 1) + 1 (the same when d = 1); caught by "dilation 2 with padding 2"
-        lambda L, K, stride=1, dilation=1, padding=0: (L + 2 * padding - dilation * K) // stride + 1,
+        lambda L, K, stride=1, dilation=1, padding=0: (
+            (L + 2 * padding - dilation * K) // stride + 1
+        ),
         # floor taken as a float (np.floor): an integer count returned as a float; caught by the dtype check, any case
-        lambda L, K, stride=1, dilation=1, padding=0: np.floor((L + 2 * padding - dilation * (K - 1) - 1) / stride) + 1,
+        lambda L, K, stride=1, dilation=1, padding=0: (
+            np.floor((L + 2 * padding - dilation * (K - 1) - 1) / stride) + 1
+        ),
     ],
-    "10.2": [_conv1d_flipped, _conv1d_no_dilation, _conv1d_pad_left, _conv1d_stride_after, _conv1d_dilation_gap,
-             _conv1d_bias_per_tap, _conv1d_stride_dilation_swapped],
-    "10.3": [_conv_matrix_transposed, _conv_matrix_no_padding_shift, _conv_matrix_flipped, _conv_matrix_plus_padding,
-             _conv_matrix_no_stride],
+    "10.2": [
+        _conv1d_flipped,
+        _conv1d_no_dilation,
+        _conv1d_pad_left,
+        _conv1d_stride_after,
+        _conv1d_dilation_gap,
+        _conv1d_bias_per_tap,
+        _conv1d_stride_dilation_swapped,
+    ],
+    "10.3": [
+        _conv_matrix_transposed,
+        _conv_matrix_no_padding_shift,
+        _conv_matrix_flipped,
+        _conv_matrix_plus_padding,
+        _conv_matrix_no_stride,
+    ],
     "10.4": [_rf_sum, _rf_no_strides, _rf_own_stride, _rf_no_dilation, _rf_sum_of_strides],
-    "10.5": [_conv2d_flipped, _conv2d_transposed_kernel, _conv2d_no_padding, _conv2d_stride_columns_only,
-             _conv2d_pad_one_side, _conv2d_last_position_missing],
-    "10.6": [_pool_mean, _pool_wrong_reshape, _pool_overlapping, _pool_ceil, _pool_zero_padded_ceil],
+    "10.5": [
+        _conv2d_flipped,
+        _conv2d_transposed_kernel,
+        _conv2d_no_padding,
+        _conv2d_stride_columns_only,
+        _conv2d_pad_one_side,
+        _conv2d_last_position_missing,
+    ],
+    "10.6": [
+        _pool_mean,
+        _pool_wrong_reshape,
+        _pool_overlapping,
+        _pool_ceil,
+        _pool_zero_padded_ceil,
+    ],
 }
 
 
@@ -216,38 +264,74 @@ def _conv1d_loop(x, w, b=0.0, stride=1, dilation=1, padding=0):
 def _conv1d_torch(x, w, b=0.0, stride=1, dilation=1, padding=0):
     import torch
 
-    t = torch.nn.functional.conv1d(torch.tensor(np.asarray(x, float))[None, None], torch.tensor(np.asarray(w, float))[None, None],
-                                   torch.tensor([float(b)], dtype=torch.float64), stride=stride, dilation=dilation, padding=padding)
+    t = torch.nn.functional.conv1d(
+        torch.tensor(np.asarray(x, float))[None, None],
+        torch.tensor(np.asarray(w, float))[None, None],
+        torch.tensor([float(b)], dtype=torch.float64),
+        stride=stride,
+        dilation=dilation,
+        padding=padding,
+    )
     return t[0, 0].numpy()
 
 
 def _conv_matrix_columns(w, length, stride=1, dilation=1, padding=0):
-    return np.stack([_ref.conv1d(np.eye(length)[j], w, 0.0, stride, dilation, padding) for j in range(length)], axis=1)
+    return np.stack(
+        [_ref.conv1d(np.eye(length)[j], w, 0.0, stride, dilation, padding) for j in range(length)],
+        axis=1,
+    )
 
 
 def _conv2d_torch(image, kernel, stride=1, padding=0):
     import torch
 
-    return torch.nn.functional.conv2d(torch.tensor(np.asarray(image, float))[None, None],
-                                      torch.tensor(np.asarray(kernel, float))[None, None], stride=stride, padding=padding)[0, 0].numpy()
+    return torch.nn.functional.conv2d(
+        torch.tensor(np.asarray(image, float))[None, None],
+        torch.tensor(np.asarray(kernel, float))[None, None],
+        stride=stride,
+        padding=padding,
+    )[0, 0].numpy()
 
 
 def _max_pool_loops(image, size):
     image = np.asarray(image, float)
-    return np.array([[image[i * size:(i + 1) * size, j * size:(j + 1) * size].max() for j in range(image.shape[1] // size)]
-                     for i in range(image.shape[0] // size)])
+    return np.array(
+        [
+            [
+                image[i * size : (i + 1) * size, j * size : (j + 1) * size].max()
+                for j in range(image.shape[1] // size)
+            ]
+            for i in range(image.shape[0] // size)
+        ]
+    )
 
 
 # Correct ways of writing each exercise that the text allows (loops, library calls, float32 where it fits).
 ALTERNATIVES = {
     "10.1": [
-        lambda L, K, stride=1, dilation=1, padding=0: -(-(L + 2 * padding - dilation * (K - 1)) // stride),  # ceiling
-        lambda L, K, stride=1, dilation=1, padding=0: len(range(0, L + 2 * padding - dilation * (K - 1), stride)),
+        lambda L, K, stride=1, dilation=1, padding=0: (
+            -(-(L + 2 * padding - dilation * (K - 1)) // stride)
+        ),  # ceiling
+        lambda L, K, stride=1, dilation=1, padding=0: len(
+            range(0, L + 2 * padding - dilation * (K - 1), stride)
+        ),
     ],
     "10.2": [_conv1d_loop, _conv1d_torch],
     "10.3": [_conv_matrix_columns],
-    "10.4": [lambda kernels, strides, dilations: 1 + sum(d * (k - 1) * int(np.prod(strides[:i]))
-                                                         for i, (k, d) in enumerate(zip(kernels, dilations)))],
-    "10.5": [_conv2d_torch, lambda image, kernel, stride=1, padding=0: _ref.conv2d(image, kernel, 1, padding)[::stride, ::stride]],
+    "10.4": [
+        lambda kernels, strides, dilations: (
+            1
+            + sum(
+                d * (k - 1) * int(np.prod(strides[:i]))
+                for i, (k, d) in enumerate(zip(kernels, dilations))
+            )
+        )
+    ],
+    "10.5": [
+        _conv2d_torch,
+        lambda image, kernel, stride=1, padding=0: _ref.conv2d(image, kernel, 1, padding)[
+            ::stride, ::stride
+        ],
+    ],
     "10.6": [_max_pool_loops],
 }

@@ -1,42 +1,9 @@
 """Chapter 11 (Residual networks): shattered gradients, residual blocks, variance growth and batch norm."""
 
-from math import comb
-
 import numpy as np
 
 from udlcourse.check import Case, Exercise
-
-
-def lag1_autocorrelation(g):
-    """§11.1.1: the autocorrelation of a 1D signal between neighbouring samples (lag 1), after removing its mean."""
-    centred = g - np.mean(g)
-    return float(np.sum(centred[:-1] * centred[1:]) / np.sum(centred**2))
-
-
-def residual_block(h, omega, beta):
-    """§11.2: one residual block h + f[h] with f[h] = β + Ω ReLU[h], for a batch h of shape (examples, units)."""
-    return h + np.maximum(h, 0) @ omega.T + beta
-
-
-def path_length_counts(n_blocks):
-    """§11.2: how many of the 2^K paths through K unravelled residual blocks pass through k = 0..K blocks."""
-    return np.array([comb(n_blocks, k) for k in range(n_blocks + 1)])
-
-
-def residual_variances(variance0, n_blocks, scale):
-    """§11.3: the expected activation variance before block 1 and after each of K residual blocks.
-
-    Each block computes scale · (h + Ω ReLU[h]) with He-initialised Ω, which doubles the variance before scaling.
-    """
-    return variance0 * (2.0 * scale**2) ** np.arange(n_blocks + 1)
-
-
-def batch_norm(h, gamma, delta, eps=1e-5):
-    """§11.4: normalise every unit (column) of h over the batch (rows), then scale by γ and shift by δ."""
-    mean = h.mean(axis=0)
-    variance = h.var(axis=0)
-    return gamma * (h - mean) / np.sqrt(variance + eps) + delta
-
+from udlcourse.solutions import ch11 as solutions
 
 _RNG = np.random.default_rng(11)
 
@@ -54,11 +21,14 @@ EXERCISES = [
     Exercise(
         id="11.1",
         title="the lag-1 autocorrelation of a signal",
-        reference=lag1_autocorrelation,
+        reference=solutions.lag1_autocorrelation,
         cases=(
             Case((_signal("smooth"),), note="a smooth curve: close to 1"),
             Case((_signal("noise", seed=3),), note="white noise: close to 0"),
-            Case((_signal("alternating"),), note="alternating around 5: the mean must be removed first (−1)"),
+            Case(
+                (_signal("alternating"),),
+                note="alternating around 5: the mean must be removed first (−1)",
+            ),
             Case((np.array([1.0, 2.0, 4.0, 3.0]),), note="four samples"),
         ),
         hint=(
@@ -69,14 +39,28 @@ EXERCISES = [
     Exercise(
         id="11.2",
         title="one residual block",
-        reference=residual_block,
+        reference=solutions.residual_block,
         cases=(
-            Case((_RNG.normal(size=(5, 3)), _RNG.normal(size=(3, 3)), _RNG.normal(size=3)), note="5 examples, 3 units"),
-            Case((-np.ones((2, 4)), _RNG.normal(size=(4, 4)), np.zeros(4)),
-                 note="all inputs negative: the branch is off, the block returns h"),
-            Case((_RNG.normal(size=(1, 2)), np.zeros((2, 2)), np.array([0.5, -0.5])), note="zero weights: h + β"),
-            Case((_RNG.normal(size=(6, 2)), np.array([[1.0, 2.0], [0.0, -1.0]]), np.array([0.1, 0.2])),
-                 note="a non-symmetric Ω (Ω is applied, not Ωᵀ)"),
+            Case(
+                (_RNG.normal(size=(5, 3)), _RNG.normal(size=(3, 3)), _RNG.normal(size=3)),
+                note="5 examples, 3 units",
+            ),
+            Case(
+                (-np.ones((2, 4)), _RNG.normal(size=(4, 4)), np.zeros(4)),
+                note="all inputs negative: the branch is off, the block returns h",
+            ),
+            Case(
+                (_RNG.normal(size=(1, 2)), np.zeros((2, 2)), np.array([0.5, -0.5])),
+                note="zero weights: h + β",
+            ),
+            Case(
+                (
+                    _RNG.normal(size=(6, 2)),
+                    np.array([[1.0, 2.0], [0.0, -1.0]]),
+                    np.array([0.1, 0.2]),
+                ),
+                note="a non-symmetric Ω (Ω is applied, not Ωᵀ)",
+            ),
         ),
         hint=(
             "§11.2: a residual block ADDS its branch to its input: h + f[h] with f[h] = β + Ω·ReLU[h]. Rows of h are "
@@ -86,7 +70,7 @@ EXERCISES = [
     Exercise(
         id="11.3",
         title="path lengths in an unravelled residual network",
-        reference=path_length_counts,
+        reference=solutions.path_length_counts,
         cases=(
             Case((3,), note="three blocks: 8 paths"),
             Case((0,), note="no blocks: just the skip path"),
@@ -102,7 +86,7 @@ EXERCISES = [
     Exercise(
         id="11.4",
         title="the variance after K residual blocks",
-        reference=residual_variances,
+        reference=solutions.residual_variances,
         cases=(
             Case((1.0, 5, 1.0), note="no rescaling: doubles every block"),
             Case((1.0, 5, 2**-0.5), note="rescaled by 1/√2: stays constant"),
@@ -118,15 +102,25 @@ EXERCISES = [
     Exercise(
         id="11.5",
         title="batch normalisation by hand",
-        reference=batch_norm,
+        reference=solutions.batch_norm,
         cases=(
-            Case((_RNG.normal(3.0, 2.0, size=(8, 3)), np.ones(3), np.zeros(3)), note="γ = 1, δ = 0: zero mean, unit variance"),
-            Case((_RNG.normal(size=(5, 2)), np.array([2.0, 0.5]), np.array([1.0, -1.0])), note="scale and shift"),
-            Case((np.array([[1.0, 4.0], [1.0, 6.0]]), np.ones(2), np.zeros(2)),
-                 note="a constant unit and a batch of two: ε keeps it finite"),
+            Case(
+                (_RNG.normal(3.0, 2.0, size=(8, 3)), np.ones(3), np.zeros(3)),
+                note="γ = 1, δ = 0: zero mean, unit variance",
+            ),
+            Case(
+                (_RNG.normal(size=(5, 2)), np.array([2.0, 0.5]), np.array([1.0, -1.0])),
+                note="scale and shift",
+            ),
+            Case(
+                (np.array([[1.0, 4.0], [1.0, 6.0]]), np.ones(2), np.zeros(2)),
+                note="a constant unit and a batch of two: ε keeps it finite",
+            ),
             Case((_RNG.normal(size=(4, 3)), np.ones(3), np.zeros(3), 0.1), note="a large ε = 0.1"),
-            Case((1e6 + _RNG.normal(size=(8, 3)), np.ones(3), np.zeros(3)),
-                 note="an offset of 10⁶: compute the variance from centred values, not as mean(h²) − mean(h)²"),
+            Case(
+                (1e6 + _RNG.normal(size=(8, 3)), np.ones(3), np.zeros(3)),
+                note="an offset of 10⁶: compute the variance from centred values, not as mean(h²) − mean(h)²",
+            ),
         ),
         hint=(
             "§11.4: for every unit (column) compute the mean m and the variance s² over the batch (axis 0, dividing "
