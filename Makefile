@@ -15,7 +15,7 @@ SEEDS ?= 1 2
 test execute bench robustness: export UDLCOURSE_STRICT := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: lab progress grade test browser-deps execute exercises readme check bench robustness clean
+.PHONY: lab progress grade test browser-deps execute exercises readme check format bench robustness site clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,11 +68,23 @@ readme: $(STAMP)
 check: $(STAMP)
 	$(PY) -m tools.notebooks check
 
+# One code style (ruff, configured in pyproject.toml) for the package, tooling, tests and notebooks; then the
+# generated exercise editions and solution modules are written again from the formatted worked notebooks.
+format: $(STAMP)
+	$(PY) -m ruff check --fix --quiet .
+	$(PY) -m ruff format --quiet .
+	$(PY) -m tools.notebooks exercises
+
 bench: $(STAMP)
 	$(PY) -m tools.notebooks bench --cell-timeout $(CELL_TIMEOUT)
 
 robustness: $(STAMP)
 	$(PY) -m tools.notebooks robustness --seeds $(SEEDS) --cell-timeout $(CELL_TIMEOUT)
+
+# The web edition: executes the worked notebooks as `make execute` does (reusing its fresh results, strict) and
+# renders them with Sphinx (tools/site.py) into build/site/; open build/site/index.html.
+site: $(STAMP)
+	UDLCOURSE_STRICT=1 $(PY) -m tools.site --cell-timeout $(CELL_TIMEOUT)
 
 clean:
 	rm -rf build .pytest_cache
