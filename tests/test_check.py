@@ -275,12 +275,17 @@ def test_custom_comparisons_for_sets_and_modules():
 
     module = _exercise(build, Case((4,)), compare=same_module_outputs(torch.ones(5, 3)))
     assert find_problem(module, build) is None
+
     def tanh(width):
-        return torch.nn.Sequential(torch.nn.Linear(3, width), torch.nn.Tanh(), torch.nn.Linear(width, 1))
+        return torch.nn.Sequential(
+            torch.nn.Linear(3, width), torch.nn.Tanh(), torch.nn.Linear(width, 1)
+        )
 
     assert "values differ" in find_problem(module, tanh)
 
     def wide(width):
-        return torch.nn.Sequential(torch.nn.Linear(3, width + 1), torch.nn.ReLU(), torch.nn.Linear(width + 1, 1))
+        return torch.nn.Sequential(
+            torch.nn.Linear(3, width + 1), torch.nn.ReLU(), torch.nn.Linear(width + 1, 1)
+        )
 
     assert "parameters have shapes" in find_problem(module, wide)
