@@ -8,6 +8,7 @@ kernel dialog, the sliders.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -21,6 +22,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -414,3 +417,32 @@ def missing_dependencies() -> str | None:
     if not (VENV_BIN / "jupyter").is_file():
         problems.append(f"{VENV_BIN / 'jupyter'} is missing: run `make test` once to create .venv")
     return "; ".join(problems) or None
+
+
+def require_browser(what: str = "The browser tests") -> None:
+    """Skip the calling test when Chromium or playwright is missing; under CI (the ``CI`` environment
+    variable) that is a failure naming ``what``."""
+    problem = missing_dependencies()
+    if problem is None:
+        return
+    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"{what} must run in CI, but {problem}.", pytrace=False)
+    pytest.skip(f"browser tests skipped: {problem}. (Under CI this is a failure.)")
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium, headless, driven by Playwright; closed with Playwright on exit."""
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()

@@ -19,7 +19,6 @@ Run on its own: ``.venv/bin/python -m pytest tests/test_browser.py -m browser -v
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import signal
@@ -29,16 +28,15 @@ from dataclasses import dataclass
 import pytest
 
 from tests.browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     EXERCISE_EDITION_SEED,
     ROOT,
     SCREENSHOTS,
     JupyterLab,
     LabPage,
+    chromium,
     error_outputs,
     exercise_ids,
-    missing_dependencies,
+    require_browser,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
@@ -75,22 +73,13 @@ NOTEBOOKS = CHECKED_IN_DETAIL + [
 ARROW_PRESSES = 3
 
 
-def _require_dependencies() -> None:
-    problem = missing_dependencies()
-    if problem is None:
-        return
-    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-        pytest.fail(f"The browser tests must run in CI, but {problem}.", pytrace=False)
-    pytest.skip(f"browser tests skipped: {problem}. (Under CI this is a failure.)")
-
-
 def _interrupt(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    _require_dependencies()
+    require_browser()
     server = JupyterLab(tmp_path_factory.mktemp("jupyterlab"))
     # A run stopped with SIGTERM (a cancelled CI job, `timeout`) still shuts the server and browser down.
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -106,20 +95,9 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    _require_dependencies()
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-    finally:
-        playwright.stop()
+    require_browser()
+    with chromium() as browser:
+        yield browser
 
 
 def _open(lab, browser, notebook: str, label: str):

@@ -37,11 +37,10 @@ from pathlib import Path
 import pytest
 
 from tests.browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     SCREENSHOTS,
+    chromium,
     exercise_ids,
-    missing_dependencies,
+    require_browser,
 )
 from tools.notebooks import (
     EXERCISE_DIR,
@@ -262,17 +261,6 @@ def test_no_internal_link_is_broken(site):
 
 
 # -- in the browser ---------------------------------------------------------------------------------------------
-def _require_browser() -> None:
-    import os
-
-    problem = missing_dependencies()
-    if problem is None:
-        return
-    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-        pytest.fail(f"The site's browser tests must run in CI, but {problem}.", pytrace=False)
-    pytest.skip(f"browser tests skipped: {problem}. (Under CI this is a failure.)")
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -294,20 +282,9 @@ def server(site):
 
 @pytest.fixture(scope="module")
 def browser(server):
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-    finally:
-        playwright.stop()
+    require_browser("The site's browser tests")
+    with chromium() as browser:
+        yield browser
 
 
 class Visit:
