@@ -172,24 +172,34 @@ class EditedExerciseEdition(RuntimeError):
     """The tracked exercise edition holds edits that the generator did not make; nothing was written."""
 
 
+def solution_cells(cells: list[dict[str, Any]], where: str = "") -> dict[int, str]:
+    """The solution cells (code with a BEGIN SOLUTION marker), by index, each with the exercise number that the
+    next cell checks; ValueError (``where`` prefixed) if a solution cell is not followed by a udl.check cell."""
+    checked = {}
+    for index, cell in enumerate(cells):
+        if cell["cell_type"] == "code" and BEGIN_SOLUTION in source(cell):
+            following = _next_code_cell(cells, index)
+            found = CHECK_CALL.search(source(following)) if following else None
+            if not found:
+                raise ValueError(
+                    f"{where}cell {index}: a solution cell must be followed by a udl.check(...) cell"
+                )
+            checked[index] = found.group(1)
+    return checked
+
+
 def exercise_edition(notebook: dict[str, Any]) -> dict[str, Any]:
     """Return the exercise edition of a worked notebook: solutions replaced, outputs cleared, and the
     generator's fingerprint in the metadata (so a later run can tell whether someone edited the file)."""
     edition = copy.deepcopy(notebook)
     cells = edition["cells"]
+    checked = solution_cells(cells)
     for index, cell in enumerate(cells):
         if cell["cell_type"] != "code":
             continue
         cell["outputs"], cell["execution_count"] = [], None
-        code = source(cell)
-        if BEGIN_SOLUTION in code:
-            following = _next_code_cell(cells, index)
-            found = CHECK_CALL.search(source(following)) if following else None
-            if not found:
-                raise ValueError(
-                    f"cell {index}: a solution cell must be followed by a udl.check(...) cell"
-                )
-            cell["source"] = _as_lines(strip_solutions(code, found.group(1)))
+        if index in checked:
+            cell["source"] = _as_lines(strip_solutions(source(cell), checked[index]))
     edition.setdefault("metadata", {})[GENERATED_KEY] = content_fingerprint(edition)
     return edition
 
@@ -242,17 +252,10 @@ def solutions_module(path: Path) -> str:
     """The source of the reference-solutions module generated from the worked notebook at ``path``: the
     imports that the solution cells use, then each solution cell's code in notebook order, markers removed."""
     cells = read(path)["cells"]
-    solutions = []
-    for index, cell in enumerate(cells):
-        code = source(cell)
-        if cell["cell_type"] == "code" and BEGIN_SOLUTION in code:
-            following = _next_code_cell(cells, index)
-            found = CHECK_CALL.search(source(following)) if following else None
-            if not found:
-                raise ValueError(
-                    f"{path.name} cell {index}: a solution cell must be followed by a udl.check(...) cell"
-                )
-            solutions.append((found.group(1), _solution_code(code).strip()))
+    solutions = [
+        (exercise_id, _solution_code(source(cells[index])).strip())
+        for index, exercise_id in solution_cells(cells, where=f"{path.name} ").items()
+    ]
     used = {
         node.id
         for _, code in solutions

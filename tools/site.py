@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 from tools.notebooks import (
-    BEGIN_SOLUTION,
     EXECUTED_DIR,
     EXERCISE_DIR,
     NOTEBOOK_NAME,
@@ -55,12 +54,12 @@ from tools.notebooks import (
     execute_fresh,
     is_fresh,
     read,
+    solution_cells,
     source,
     worked_notebooks,
 )
 from udlcourse.check import CHECK_MIME_TYPE, CLAIM_MIME_TYPE
 from udlcourse.course import REPOSITORY_URL, colab_url
-from udlcourse.progress import CHECK_CALL
 from udlcourse.record import RECORD_MIME_TYPE
 
 SITE_DIR = ROOT / "build" / "site"
@@ -222,6 +221,7 @@ def explorable_note(chapter: Chapter) -> dict[str, Any]:
 def web_copy(executed: dict[str, Any], chapter: Chapter) -> dict[str, Any]:
     """The notebook that the site renders: ``executed`` with the changes listed in this module's docstring."""
     notebook = copy.deepcopy(executed)
+    checked = solution_cells(notebook["cells"], where=f"{chapter.notebook.name} ")
     cells = []
     for index, cell in enumerate(notebook["cells"]):
         text = source(cell)
@@ -251,12 +251,8 @@ def web_copy(executed: dict[str, Any], chapter: Chapter) -> dict[str, Any]:
                 if shown:
                     data["text/html"] = shown
             cell["outputs"] = [o for o in cell.get("outputs", []) if "data" not in o or o["data"]]
-            if BEGIN_SOLUTION in text:
-                following = next(
-                    (c for c in notebook["cells"][index + 1 :] if c["cell_type"] == "code"), None
-                )
-                found = CHECK_CALL.search(source(following)) if following else None
-                exercise = f" of Exercise {found.group(1)}" if found else ""
+            if index in checked:
+                exercise = f" of Exercise {checked[index]}"
                 metadata = cell.setdefault("metadata", {})
                 metadata.setdefault("tags", []).append("hide-input")
                 metadata["mystnb"] = {
