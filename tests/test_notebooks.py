@@ -1,6 +1,8 @@
 """The notebook tooling, and the notebooks and README it keeps in order."""
 
 import copy
+import inspect
+import math
 import re
 import shutil
 from pathlib import Path
@@ -76,6 +78,71 @@ def test_solution_module_holds_each_solution_cell_without_its_markers(tmp_path):
     namespace = {}
     exec(module, namespace)
     assert namespace["double"](3) == 6
+
+
+def test_taught_module_is_fresh():
+    assert tools.taught_module(WORKED) == (ROOT / tools.TAUGHT_MODULE).read_text(), (
+        f"run `make exercises`: {tools.TAUGHT_MODULE} is stale"
+    )
+
+
+def _sample_chapter(tmp_path, *cells, number=99):
+    worked = tmp_path / "notebooks" / f"ch{number}_sample.ipynb"
+    worked.parent.mkdir(exist_ok=True)
+    tools.write(notebook(list(cells)), worked)
+    return worked
+
+
+def test_saved_cells_become_the_taught_module_with_back_references(tmp_path):
+    saved = (
+        '# @save\nimport math\n\n\ndef area(r):\n    """π r² (a circle; Ω-free)."""\n'
+        '    return math.pi * r**2\n\n\nclass Unit:\n    """Holds\n    nothing."""\n'
+    )
+    worked = _sample_chapter(
+        tmp_path,
+        code("import numpy as np"),
+        code(saved),
+        code(
+            "def twice_area(r):\n    ### BEGIN SOLUTION\n    return 2 * area(r)\n    ### END SOLUTION"
+        ),
+        code('twice_area = udl.check("99.1", twice_area)'),
+        code("def not_saved(x):\n    return x"),
+    )
+    module = tools.taught_module([worked])
+    namespace = {}
+    exec(module, namespace)
+    assert namespace["area"](1.0) == pytest.approx(math.pi)
+    assert inspect.getdoc(namespace["area"]) == "π r² (a circle; Ω-free).\n\nDefined in chapter 99."
+    assert inspect.getdoc(namespace["Unit"]) == "Holds\nnothing.\n\nDefined in chapter 99."
+    assert "not_saved" not in namespace and "numpy" not in module and "# @save\n" not in module
+    assert module.count("import math") == 1
+    assert "from udlcourse.taught import area" in tools.solutions_module(worked), (
+        "a solution that uses a saved definition imports it"
+    )
+
+
+@pytest.mark.parametrize(
+    "sources, message",
+    [
+        ([("# @save\nx = 1")], "only imports, functions and classes"),
+        ([("# @save\ndef f():\n    return 1")], "f needs a docstring"),
+        (
+            [
+                ('# @save\ndef f():\n    """Doc."""'),
+                ('# @save\ndef f():\n    """Again."""'),
+            ],
+            "f is already saved",
+        ),
+        (
+            [('# @save\ndef f():\n    """Doc."""\n    ### BEGIN SOLUTION\n    ### END SOLUTION')],
+            "cannot hold a solution",
+        ),
+    ],
+)
+def test_taught_module_refuses_cells_it_cannot_keep(tmp_path, sources, message):
+    worked = _sample_chapter(tmp_path, *(code(text) for text in sources))
+    with pytest.raises(ValueError, match=message):
+        tools.taught_module([worked])
 
 
 def test_readme_chapter_table_is_fresh():

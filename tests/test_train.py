@@ -3,6 +3,7 @@ import torch
 from torch import nn
 
 from udlcourse import models, train
+from udlcourse.data import Split
 
 
 def blobs(n=200, seed=0):
@@ -19,13 +20,10 @@ def test_fit_learns_a_separable_problem_and_records_each_epoch(headless, capsys)
     net = models.mlp([2, 16, 2])
     history = train.fit(
         net,
-        x,
-        y,
+        Split(x, y, x_test, y_test),
         epochs=15,
         batch_size=32,
         optimizer=torch.optim.Adam(net.parameters(), 1e-2),
-        x_test=x_test,
-        y_test=y_test,
     )
     assert set(history) == {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy"}
     assert all(len(values) == 15 for values in history.values())
@@ -43,8 +41,7 @@ def test_fit_is_deterministic_and_handles_regression(headless):
         net = models.mlp([1, 8, 1])
         return train.fit(
             net,
-            x,
-            y,
+            Split(x, y, None, None),
             epochs=5,
             batch_size=16,
             optimizer=torch.optim.SGD(net.parameters(), 0.05),
@@ -65,12 +62,20 @@ def test_evaluate_restores_training_mode():
     assert net.training and loss > 0 and 0 <= accuracy <= 1
 
 
+def test_fit_builds_the_cosine_schedule_that_decays_to_zero(headless):
+    x, y = blobs()
+    net = models.mlp([2, 4, 2])
+    optimizer = torch.optim.SGD(net.parameters(), 0.1)
+    train.fit(net, Split(x, y, None, None), 4, 50, optimizer, scheduler="cosine", progress=False)
+    assert optimizer.param_groups[0]["lr"] == pytest.approx(0.0, abs=1e-12)
+
+
 @pytest.mark.parametrize(
     "kwargs, name",
     [
         ({"epochs": 0}, "epochs"),
         ({"batch_size": 0}, "batch_size"),
-        ({"x_test": torch.zeros(3, 2)}, "x_test"),
+        ({"scheduler": "linear"}, "scheduler"),
     ],
 )
 def test_fit_rejects_bad_arguments(kwargs, name):
@@ -82,8 +87,16 @@ def test_fit_rejects_bad_arguments(kwargs, name):
         "optimizer": torch.optim.SGD(net.parameters(), 0.1),
     } | kwargs
     with pytest.raises(ValueError, match=name):
-        train.fit(net, x, y, **arguments)
+        train.fit(net, Split(x, y, None, None), **arguments)
+
+
+def test_fit_rejects_data_that_is_not_a_consistent_split():
+    x, y = blobs()
+    net = models.mlp([2, 4, 2])
+    arguments = {"epochs": 1, "batch_size": 8, "optimizer": torch.optim.SGD(net.parameters(), 0.1)}
     with pytest.raises(ValueError, match="same length"):
-        train.fit(
-            net, x, y[:-1], epochs=1, batch_size=8, optimizer=torch.optim.SGD(net.parameters(), 0.1)
-        )
+        train.fit(net, Split(x, y[:-1], None, None), **arguments)
+    with pytest.raises(ValueError, match="x_test and y_test"):
+        train.fit(net, Split(x, y, x, None), **arguments)
+    with pytest.raises(ValueError, match="Split"):
+        train.fit(net, (x, y, x, y), **arguments)

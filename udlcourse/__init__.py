@@ -10,12 +10,13 @@ Notebooks import it as ``import udlcourse as udl`` and use:
   ``udl.read_claims`` read them back from an executed notebook);
 * ``udl.progress()``: which exercises of the saved chapter notebooks are correct, wrong or not attempted;
 * ``udl.explore(draw, x=udl.Slider(...))``: an explorable that is a static figure when run headless;
-* the modules ``udl.data``, ``udl.plot``, ``udl.train``, ``udl.models`` and ``udl.metrics``.
+* the modules ``udl.data``, ``udl.plot``, ``udl.train``, ``udl.models`` and ``udl.metrics``;
+* ``udl.taught``: what a chapter derived in a ``# @save`` cell, for later chapters (generated).
 """
 
 __version__ = "0.1.0"
 
-from udlcourse import data, metrics, models, plot, train
+from udlcourse import data, metrics, models, plot, taught, train
 from udlcourse.check import agree, check, claim
 from udlcourse.progress import progress, read_progress
 from udlcourse.record import read_claims, read_records, record
@@ -41,5 +42,6 @@ __all__ = [
     "read_records",
     "record",
     "setup",
+    "taught",
     "train",
 ]

@@ -25,12 +25,12 @@ from udlcourse.models import gabor_model
 
 
 class Split(NamedTuple):
-    """Training and test inputs and targets."""
+    """Training and test inputs and targets (``udl.train.fit`` also takes a split without test data: ``None``)."""
 
     x_train: np.ndarray | torch.Tensor
     y_train: np.ndarray | torch.Tensor
-    x_test: np.ndarray | torch.Tensor
-    y_test: np.ndarray | torch.Tensor
+    x_test: np.ndarray | torch.Tensor | None
+    y_test: np.ndarray | torch.Tensor | None
 
 
 def _require_count(name: str, value: int, minimum: int = 1) -> None:

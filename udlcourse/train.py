@@ -12,6 +12,7 @@ from typing import Callable
 import torch
 from torch import nn
 
+from udlcourse.data import Split
 from udlcourse.runtime import is_interactive
 
 
@@ -36,28 +37,32 @@ def evaluate(
 
 def fit(
     model: nn.Module,
-    x_train: torch.Tensor,
-    y_train: torch.Tensor,
+    data: Split,
     epochs: int,
     batch_size: int,
     optimizer: torch.optim.Optimizer,
     loss_fn: Callable = nn.CrossEntropyLoss(),
-    x_test: torch.Tensor | None = None,
-    y_test: torch.Tensor | None = None,
-    scheduler: torch.optim.lr_scheduler.LRScheduler | None = None,
+    scheduler: torch.optim.lr_scheduler.LRScheduler | str | None = None,
     seed: int = 0,
     progress: bool = True,
 ) -> dict[str, list[float]]:
-    """Train ``model`` with mini-batch ``optimizer`` steps and return its history.
+    """Train ``model`` with mini-batch ``optimizer`` steps on a data split and return its history.
 
-    Each epoch visits the training data once in a shuffled order (seeded by ``seed``), then evaluates
-    the model on all training data and, if given, the test data. ``scheduler`` (if any) steps once per
-    epoch.
+    ``data`` is a :class:`udlcourse.data.Split` of tensors, as ``udl.data.mnist1d(as_tensors=True)`` returns
+    (build one with ``Split(x_train, y_train, x_test, y_test)``; the test fields may be ``None``). Each
+    epoch visits the training data once in a shuffled order (seeded by ``seed``), then evaluates the model
+    on all training data and on the test data. ``scheduler`` (if any) steps once per epoch; ``"cosine"``
+    builds the cosine schedule that decays the learning rate to zero over ``epochs`` (§6.2.1).
 
     Returns:
         A dict of lists, one entry per epoch: ``epoch``, ``train_loss``, ``test_loss`` and, for class
         labels, ``train_accuracy`` and ``test_accuracy``.
     """
+    if not isinstance(data, Split):
+        raise ValueError(
+            f"data must be a udl.data.Split (x_train, y_train, x_test, y_test), got {type(data).__name__}"
+        )
+    x_train, y_train, x_test, y_test = data
     if not isinstance(epochs, int) or epochs < 1:
         raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
     if not isinstance(batch_size, int) or batch_size < 1:
@@ -68,6 +73,10 @@ def fit(
         )
     if (x_test is None) != (y_test is None):
         raise ValueError("x_test and y_test must be given together")
+    if scheduler == "cosine":
+        scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=epochs)
+    elif isinstance(scheduler, str):
+        raise ValueError(f"scheduler must be an LRScheduler, 'cosine' or None, got {scheduler!r}")
     classification = not y_train.is_floating_point()
     keys = ["epoch", "train_loss"] + (["train_accuracy"] if classification else [])
     if x_test is not None:

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from udlcourse.exercises.ch12 import merge_pair
 from udlcourse.solutions.ch12 import causal_mask, softmax_over_keys
+from udlcourse.taught import merge_pair
 
 
 def _quiet(function):

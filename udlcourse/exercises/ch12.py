@@ -6,23 +6,6 @@ import numpy as np
 from udlcourse.check import Case, Exercise
 from udlcourse.solutions import ch12 as solutions
 
-
-def merge_pair(words, pair):
-    """Merge every occurrence of the adjacent token pair inside each word, left to right."""
-    new_words = []
-    for word in words:
-        merged, i = [], 0
-        while i < len(word):
-            if i + 1 < len(word) and (word[i], word[i + 1]) == pair:
-                merged.append(word[i] + word[i + 1])
-                i += 2
-            else:
-                merged.append(word[i])
-                i += 1
-        new_words.append(merged)
-    return new_words
-
-
 _rng = np.random.default_rng(12)
 _scores = 2.0 * _rng.standard_normal((3, 5))
 # Tokens of size D = 4 with queries and keys of size D_q = 3 (not 2, so that no constant that happens to equal

@@ -4,6 +4,7 @@ Do not edit: change the worked notebook's solution cells and run `make exercises
 """
 
 import numpy as np
+from udlcourse.taught import merge_pair
 
 
 # Exercise 12.1
@@ -45,18 +46,7 @@ def bpe_step(words):
         for pair in zip(word[:-1], word[1:]):
             counts[pair] = counts.get(pair, 0) + 1
     best = max(counts, key=counts.get)
-    new_words = []
-    for word in words:
-        merged, i = [], 0
-        while i < len(word):
-            if i + 1 < len(word) and (word[i], word[i + 1]) == best:
-                merged.append(word[i] + word[i + 1])
-                i += 2
-            else:
-                merged.append(word[i])
-                i += 1
-        new_words.append(merged)
-    return best, new_words
+    return best, merge_pair(words, best)
 
 
 # Exercise 12.5
