@@ -67,3 +67,62 @@ def test_gabor_loss_and_gradient_match_autograd_on_a_grid():
     np.testing.assert_allclose(gradient[2, 1], phi.grad.numpy(), rtol=1e-10)
     with pytest.raises(ValueError, match="phi"):
         models.gabor_loss_and_gradient(x, y, np.zeros(3))
+
+
+def test_mlp_stack_computes_each_network_as_its_own_mlp():
+    stack = models.MLPStack(3, [4, 6, 5, 2], seed=1)
+    x = torch.randn(3, 7, 4)
+    with torch.no_grad():
+        out = stack(x)
+        for k in range(3):
+            h = x[k]
+            for position, (weight, bias) in enumerate(zip(stack.weights, stack.biases)):
+                h = h @ weight[k] + bias[k]
+                h = torch.relu(h) if position < 2 else h
+            torch.testing.assert_close(out[k], h)
+    assert out.shape == (3, 7, 2)
+    assert models.count_parameters(stack) == 3 * models.count_parameters(models.mlp([4, 6, 5, 2]))
+    first = stack.weights[0].detach()
+    assert abs(first.std().item() - np.sqrt(2 / 4)) < 0.2, "He initialisation"
+    assert not torch.equal(first[0], first[1]), "each network has its own initialisation"
+
+
+def test_mlp_stack_drops_units_only_of_its_dropout_networks_and_only_in_training():
+    calls = []
+
+    def recording_dropout(h, mask, p):
+        calls.append(mask)
+        return h * mask / (1 - p)
+
+    stack = models.MLPStack(2, [3, 2000, 1], dropout=[0.0, 0.5], dropout_layer=recording_dropout)
+    x = torch.ones(2, 1, 3)
+    with torch.no_grad():
+        stack.eval()
+        full = stack(x)
+        assert not calls, "no dropout in evaluation mode"
+        stack.train()
+        dropped = stack(x)
+    assert len(calls) == 1
+    assert torch.all(calls[0][0] == 1) and abs(calls[0][1].mean().item() - 0.5) < 0.05
+    torch.testing.assert_close(dropped[0], full[0])  # p = 0: untouched
+    assert not torch.allclose(dropped[1], full[1])
+
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        ({"networks": 0}, "networks"),
+        ({"sizes": [3]}, "sizes"),
+        ({"dropout": 1.0}, "dropout"),
+        ({"dropout": [0.1, 0.2]}, "dropout"),
+    ],
+)
+def test_mlp_stack_rejects_bad_arguments(kwargs, name):
+    arguments = {"networks": 3, "sizes": [3, 4, 2]} | kwargs
+    with pytest.raises(ValueError, match=name):
+        models.MLPStack(**arguments)
+
+
+def test_mlp_stack_names_the_shape_it_expects():
+    with pytest.raises(ValueError, match=r"shape \(networks=3, batch, inputs\)"):
+        models.MLPStack(3, [4, 2])(torch.zeros(2, 5, 4))

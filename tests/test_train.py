@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 import torch
 from torch import nn
@@ -100,3 +101,66 @@ def test_fit_rejects_data_that_is_not_a_consistent_split():
         train.fit(net, Split(x, y, x, None), **arguments)
     with pytest.raises(ValueError, match="Split"):
         train.fit(net, (x, y, x, y), **arguments)
+
+
+def test_fit_stack_trains_each_network_on_its_own_data_only(headless, capsys):
+    x, y = blobs()
+    x_test, y_test = blobs(seed=1)
+    x, y, x_test, y_test = (t.numpy() for t in (x, y, x_test, y_test))
+
+    def run(transform):
+        stack = models.MLPStack(2, [2, 16, 2], seed=0)
+        history = train.fit_stack(
+            stack,
+            x,
+            y,
+            8,
+            32,
+            torch.optim.Adam(stack.parameters(), 1e-2),
+            evaluate_on={"train": (x, y), "test": (x_test, y_test)},
+            transform=transform,
+        )
+        return stack, history
+
+    # not the shuffling rng: drawing from it would change the batch orders of network 0 too
+    noise = np.random.default_rng(99)
+
+    def scramble_second(batch, rng):  # network 1 learns from noise
+        batch = batch.copy()
+        batch[1] = noise.standard_normal(batch[1].shape)
+        return batch
+
+    plain, history = run(None)
+    scrambled, scrambled_history = run(scramble_second)
+    assert set(history) == {"train_loss", "train_accuracy", "test_loss", "test_accuracy"}
+    assert history["test_accuracy"].shape == (8, 2)
+    assert np.all(history["test_accuracy"][-1] > 0.95)
+    for weight, other in zip(plain.weights, scrambled.weights):
+        assert torch.equal(weight[0], other[0]), "network 0 must not see network 1's data"
+        assert not torch.equal(weight[1], other[1])
+    assert scrambled_history["test_accuracy"][-1, 1] < 0.9
+    assert "trained 2 networks for 8 epochs" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        ({"epochs": 0}, "epochs"),
+        ({"batch_size": 0}, "batch_size"),
+        ({"evaluate_on": {}}, "evaluate_on"),
+        ({"y_train": np.zeros(3, dtype=int)}, "same length"),
+    ],
+)
+def test_fit_stack_rejects_bad_arguments(kwargs, name):
+    x, y = (t.numpy() for t in blobs())
+    stack = models.MLPStack(2, [2, 4, 2])
+    arguments = {
+        "x_train": x,
+        "y_train": y,
+        "epochs": 1,
+        "batch_size": 8,
+        "optimizer": torch.optim.SGD(stack.parameters(), 0.1),
+        "evaluate_on": {"train": (x, y)},
+    } | kwargs
+    with pytest.raises(ValueError, match=name):
+        train.fit_stack(stack, **arguments)

@@ -1,8 +1,8 @@
-"""Model pieces that an earlier chapter has already taught, kept here for later chapters."""
+"""Model pieces the notebooks share: the Gabor model, fully connected networks (one, or many side by side)."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 import torch
@@ -88,3 +88,68 @@ def gabor_loss_and_gradient(
         axis=-1,
     )
     return loss, gradient
+
+
+def _inverted_dropout(h: torch.Tensor, mask: torch.Tensor, p: torch.Tensor) -> torch.Tensor:
+    return h * mask / (1 - p)
+
+
+class MLPStack(nn.Module):
+    """``networks`` fully connected ReLU networks with the same layer widths ``sizes``, computed side by side.
+
+    Their weights are stacked along a leading network axis and each layer is one batched matrix product
+    (``torch.baddbmm``), so training them together is as fast as training one bigger network. Because the
+    loss that :func:`udlcourse.train.fit_stack` minimises is the sum of the networks' losses and Adam works
+    parameter by parameter, this is the same as training the networks one after the other (chapter 9
+    trains its ensembles, dropout and augmentation networks this way).
+
+    Weights start with He initialisation and biases at zero. ``dropout`` is one probability, or one per
+    network, applied after every hidden ReLU in training mode as ``dropout_layer(h, mask, p)`` with a 0/1
+    ``mask`` (default: inverted dropout, ``h * mask / (1 - p)``; chapter 9 passes the learner's own).
+    ``seed`` seeds the initialisation and the dropout masks.
+
+    ``forward(x)`` maps inputs of shape ``(networks, batch, sizes[0])`` to ``(networks, batch, sizes[-1])``.
+    """
+
+    def __init__(
+        self,
+        networks: int,
+        sizes: Sequence[int],
+        dropout: float | Sequence[float] = 0.0,
+        dropout_layer: Callable = _inverted_dropout,
+        seed: int = 0,
+    ):
+        super().__init__()
+        if not isinstance(networks, int) or networks < 1:
+            raise ValueError(f"networks must be a positive integer, got {networks!r}")
+        if len(sizes) < 2 or any(not isinstance(s, int) or s < 1 for s in sizes):
+            raise ValueError(f"sizes must list at least two positive integers, got {list(sizes)!r}")
+        rates = [float(dropout)] * networks if np.isscalar(dropout) else [float(p) for p in dropout]
+        if len(rates) != networks or not all(0.0 <= p < 1.0 for p in rates):
+            raise ValueError(
+                f"dropout must be a probability in [0, 1) or one per network ({networks}), got {dropout!r}"
+            )
+        self.networks, self.dropout_layer = networks, dropout_layer
+        self.register_buffer("dropout", torch.tensor(rates).view(networks, 1, 1))
+        self.generator = torch.Generator().manual_seed(seed)
+        self.weights, self.biases = nn.ParameterList(), nn.ParameterList()
+        for width_in, width_out in zip(sizes[:-1], sizes[1:]):
+            weight = torch.randn(networks, width_in, width_out, generator=self.generator)
+            self.weights.append(nn.Parameter(weight * np.sqrt(2 / width_in)))
+            self.biases.append(nn.Parameter(torch.zeros(networks, 1, width_out)))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.dim() != 3 or x.shape[0] != self.networks:
+            raise ValueError(
+                f"x must have shape (networks={self.networks}, batch, inputs), got {tuple(x.shape)}"
+            )
+        h = x
+        for position, (weight, bias) in enumerate(zip(self.weights, self.biases)):
+            h = torch.baddbmm(bias, h, weight)
+            if position < len(self.weights) - 1:
+                h = torch.relu(h)
+                if self.training and bool(torch.any(self.dropout > 0)):
+                    draw = torch.rand(h.shape, generator=self.generator).to(h.device)
+                    mask = (draw >= self.dropout).float()
+                    h = self.dropout_layer(h, mask, self.dropout)
+        return h

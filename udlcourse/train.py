@@ -1,7 +1,9 @@
-"""A small training loop: epochs of shuffled mini-batches, evaluation each epoch, a history of numbers.
+"""Small training loops: epochs of shuffled mini-batches, evaluation each epoch, a history of numbers.
 
-In a live notebook it shows a ``tqdm.auto`` progress bar; in a headless run (papermill, nbval) it prints
-one summary line instead, so saved notebooks are neither flooded nor left with a bar frozen at 0%.
+:func:`fit` trains one model on a data split; :func:`fit_stack` trains the many small classifiers of a
+:class:`udlcourse.models.MLPStack` side by side. In a live notebook :func:`fit` shows a ``tqdm.auto``
+progress bar; in a headless run (papermill) it prints one summary line instead, so saved notebooks are
+neither flooded nor left with a bar frozen at 0%.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -127,3 +130,86 @@ def _append(
     history[f"{prefix}_loss"].append(loss)
     if accuracy is not None:
         history[f"{prefix}_accuracy"].append(accuracy)
+
+
+def _stack_scores(stack: nn.Module, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each network's mean cross-entropy and accuracy on ``(x, y)``, both of shape (networks,)."""
+    was_training = stack.training
+    stack.eval()
+    with torch.no_grad():
+        logits = stack(torch.as_tensor(x, dtype=torch.float32).expand(stack.networks, -1, -1))
+        targets = torch.as_tensor(y).expand(stack.networks, -1)
+        loss = nn.functional.cross_entropy(logits.permute(0, 2, 1), targets, reduction="none").mean(
+            dim=1
+        )
+        accuracy = (logits.argmax(dim=-1) == targets).float().mean(dim=1)
+    stack.train(was_training)
+    return loss.numpy(), accuracy.numpy()
+
+
+def fit_stack(
+    stack: nn.Module,
+    x_train: np.ndarray,
+    y_train: np.ndarray,
+    epochs: int,
+    batch_size: int,
+    optimizer: torch.optim.Optimizer,
+    evaluate_on: dict[str, tuple[np.ndarray, np.ndarray]],
+    transform: Callable[[np.ndarray, np.random.Generator], np.ndarray] | None = None,
+    seed: int = 0,
+    progress: bool = True,
+) -> dict[str, np.ndarray]:
+    """Train the classifiers of a :class:`udlcourse.models.MLPStack` side by side and return their histories.
+
+    In every epoch each network visits the training data ``(x_train, y_train)`` (numpy arrays) in its own
+    shuffled order; a step minimises the sum of the networks' mean cross-entropies on their batches.
+    ``transform(batch, rng)``, if given, changes the inputs of each batch, shape (networks, batch, inputs),
+    before the step (chapter 9 augments some networks' data); ``rng`` is the generator seeded by ``seed``
+    that also shuffles the data. After each epoch every network is evaluated on each named set of
+    ``evaluate_on`` (for example ``{"train": ..., "val": ..., "test": ...}``).
+
+    Returns:
+        ``{name}_loss`` and ``{name}_accuracy`` for each name of ``evaluate_on``: arrays of shape
+        (epochs, networks).
+    """
+    if not isinstance(epochs, int) or epochs < 1:
+        raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    if len(x_train) != len(y_train):
+        raise ValueError(
+            f"x_train and y_train must have the same length, got {len(x_train)} and {len(y_train)}"
+        )
+    if not evaluate_on:
+        raise ValueError(
+            "evaluate_on must name at least one (x, y) set to evaluate after each epoch"
+        )
+    history: dict[str, list[np.ndarray]] = {
+        f"{name}_{kind}": [] for name in evaluate_on for kind in ("loss", "accuracy")
+    }
+    rng = np.random.default_rng(seed)
+    networks, started = stack.networks, time.perf_counter()
+    stack.train()
+    for _ in range(epochs):
+        orders = np.stack([rng.permutation(len(x_train)) for _ in range(networks)])
+        for first in range(0, len(x_train), batch_size):
+            index = orders[
+                :, first : first + batch_size
+            ]  # (networks, batch): each its own examples
+            inputs = x_train[index] if transform is None else transform(x_train[index], rng)
+            logits = stack(torch.as_tensor(inputs, dtype=torch.float32))
+            loss = nn.functional.cross_entropy(
+                logits.reshape(-1, logits.shape[-1]), torch.as_tensor(y_train[index]).reshape(-1)
+            )
+            optimizer.zero_grad()
+            (loss * networks).backward()  # the sum of the networks' mean losses
+            optimizer.step()
+        for name, (x, y) in evaluate_on.items():
+            loss, accuracy = _stack_scores(stack, x, y)
+            history[f"{name}_loss"].append(loss)
+            history[f"{name}_accuracy"].append(accuracy)
+    if progress:
+        print(
+            f"trained {networks} networks for {epochs} epochs in {time.perf_counter() - started:.1f} s"
+        )
+    return {key: np.array(values) for key, values in history.items()}
