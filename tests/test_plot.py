@@ -51,3 +51,26 @@ def test_history_and_signals():
     assert len(fig.axes) == 4 and fig.axes[2].get_title() == "label 2"
     with pytest.raises(ValueError, match="count"):
         plot.signals(np.random.rand(3, 40), [0, 1, 2], count=5)
+
+
+def test_digits_draws_one_labelled_row_per_entry_of_any_length():
+    rows = [np.zeros((4, 64)), np.ones((2, 8, 8))]
+    fig = plot.digits(rows, title="some digits", labels=["zeros", "ones"])
+    axes = np.array(fig.axes).reshape(2, 4)
+    assert [ax.get_ylabel() for ax in axes[:, 0]] == ["zeros", "ones"]
+    assert len(axes[1, 1].images) == 1 and not axes[1, 2].images and not axes[1, 2].axison
+    assert fig._suptitle.get_text() == "some digits"
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    "rows, labels, message",
+    [
+        ([], None, "at least one row"),
+        ([np.zeros((3, 63))], None, "64 pixels"),
+        ([np.zeros((3, 64))], ["a", "b"], "labels"),
+    ],
+)
+def test_digits_rejects_what_is_not_a_grid_of_digits(rows, labels, message):
+    with pytest.raises(ValueError, match=message):
+        plot.digits(rows, labels=labels)

@@ -173,3 +173,43 @@ def signals(x: np.ndarray, labels: Sequence[int], count: int = 10, title: str | 
     if title:
         fig.suptitle(title)
     return fig
+
+
+def digits(
+    rows: Sequence[Sequence[np.ndarray]] | np.ndarray,
+    title: str | None = None,
+    labels: Sequence[str] | None = None,
+):
+    """Show 8×8 digit images (pixel values in [0, 1], as ``udl.data.digits`` holds them) in a grid.
+
+    ``rows`` holds one row of images per entry, each image 64 values or 8×8, for example an array of shape
+    (rows, columns, 64); rows may differ in length. ``labels`` names each row on its left. Returns the figure.
+    """
+    rows = [np.asarray(row, dtype=float) for row in rows]
+    if not rows or any(len(row) == 0 for row in rows):
+        raise ValueError("rows must hold at least one row, and each row at least one image")
+    if any(row[0].size != 64 for row in rows):
+        raise ValueError(
+            f"each image must have 64 pixels (8×8), got {[row[0].shape for row in rows]}"
+        )
+    if labels is not None and len(labels) != len(rows):
+        raise ValueError(f"labels must name each of the {len(rows)} rows, got {len(labels)}")
+    columns = max(len(row) for row in rows)
+    fig, axes = plt.subplots(
+        len(rows), columns, figsize=(0.8 * columns, 0.85 * len(rows) + 0.5), squeeze=False
+    )
+    for r, row in enumerate(rows):
+        for c, ax in enumerate(axes[r]):
+            ax.set(xticks=[], yticks=[])
+            ax.grid(False)
+            for spine in ax.spines.values():  # a light frame on all four sides
+                spine.set(visible=True, color="0.75", linewidth=0.8)
+            if c < len(row):
+                ax.imshow(row[c].reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+            else:
+                ax.axis("off")
+        if labels is not None:
+            axes[r, 0].set_ylabel(labels[r], rotation=0, ha="right", va="center", fontsize=9)
+    if title:
+        fig.suptitle(title)
+    return fig
