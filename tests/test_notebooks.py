@@ -145,6 +145,19 @@ def test_taught_module_refuses_cells_it_cannot_keep(tmp_path, sources, message):
         tools.taught_module([worked])
 
 
+@pytest.mark.parametrize(
+    "parameters, hidden",
+    [
+        ("SEED = 0  # seeds everything\nA, B = 1, 2  # a pair", "A, B"),
+        ("SEED = 0  # seeds everything\nC = 3  # the slope at x = 0", "C"),
+        ("SEED = 0  # seeds everything\nD = (1,\n     2)  # a tuple over two lines", None),
+    ],
+)
+def test_conventions_name_the_parameters_papermill_cannot_override(parameters, hidden):
+    problems = tools._parameters_papermill_cannot_see(parameters)
+    assert problems == (hidden.split(", ") if hidden else [])
+
+
 def test_readme_chapter_table_is_fresh():
     assert tools.chapter_table() in (ROOT / "README.md").read_text(), (
         "run `make exercises` to refresh README.md"

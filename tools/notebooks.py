@@ -17,6 +17,7 @@ import ast
 import copy
 import hashlib
 import json
+import logging
 import os
 import re
 import statistics
@@ -436,6 +437,34 @@ def _chapter_of(path: Path) -> int:
     return int(NOTEBOOK_NAME.match(path.name).group(1))
 
 
+def _parameters_papermill_cannot_see(code: str) -> list[str]:
+    """The names the parameters cell assigns that papermill's parser skips (it reads one simple assignment
+    per line: a tuple assignment, or a comment holding "=", hides a parameter from ``-p NAME value``)."""
+    from nbformat.v4 import new_code_cell
+    from papermill.translators import PythonTranslator
+
+    assigned = [
+        target.id
+        for statement in ast.parse(code).body
+        if isinstance(statement, (ast.Assign, ast.AnnAssign))
+        for target in (
+            statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        )
+        for target in ast.walk(target)
+        if isinstance(target, ast.Name)
+    ]
+    papermill_log = logging.getLogger("papermill")
+    level = papermill_log.level
+    papermill_log.setLevel(
+        logging.ERROR
+    )  # its "Unable to parse line" warnings: we report them below
+    try:
+        seen = {parameter.name for parameter in PythonTranslator.inspect(new_code_cell(code))}
+    finally:
+        papermill_log.setLevel(level)
+    return [name for name in assigned if name not in seen]
+
+
 def conventions_problems(path: str | Path) -> list[str]:
     """Every way the notebook at ``path`` breaks the course conventions (an empty list if none)."""
     from udlcourse.exercises import EXERCISES
@@ -476,6 +505,12 @@ def conventions_problems(path: str | Path) -> list[str]:
     if len(tagged) != 1:
         problems.append(f"exactly one cell must be tagged 'parameters', found {len(tagged)}")
     else:
+        hidden = _parameters_papermill_cannot_see(source(cells[tagged[0]]))
+        if hidden:
+            problems.append(
+                f"papermill cannot override the parameter(s) {', '.join(hidden)}: write one "
+                "`NAME = value  # comment` per line, with no '=' inside the comment"
+            )
         after = next((c for c in cells[tagged[0] + 1 :] if c["cell_type"] == "code"), None)
         if after is None or "udl.setup(" not in source(after):
             problems.append(
