@@ -259,12 +259,7 @@ def solutions_module(path: Path) -> str:
     ]
     codes = [code for _, code in solutions]
     imports = _imports_used(cells, codes)
-    used = {
-        node.id
-        for code in codes
-        for node in ast.walk(ast.parse(code))
-        if isinstance(node, ast.Name)
-    }
+    used = _names_used(codes)
     saved = {
         node.name
         for code in saved_cells(cells)
@@ -350,14 +345,19 @@ def _with_back_references(code: str, chapter: int, where: str) -> str:
     return "\n".join(lines)
 
 
-def _imports_used(cells: list[dict[str, Any]], codes: list[str]) -> list[str]:
-    """The import statements of ``cells`` (outside solution cells) that bind a name ``codes`` use."""
-    used = {
+def _names_used(codes: list[str]) -> set[str]:
+    """Every name that the code in ``codes`` reads or binds."""
+    return {
         node.id
         for code in codes
         for node in ast.walk(ast.parse(code))
         if isinstance(node, ast.Name)
     }
+
+
+def _imports_used(cells: list[dict[str, Any]], codes: list[str]) -> list[str]:
+    """The import statements of ``cells`` (outside solution cells) that bind a name ``codes`` use."""
+    used = _names_used(codes)
     imports = []
     for cell in cells:
         code = source(cell)  # a solution cell's own imports stay in its code
@@ -420,9 +420,7 @@ def taught_module(paths: list[Path]) -> str:
     def order(line: str) -> tuple[bool, str]:  # "import x" before "from x import y", then by module
         return line.startswith("from"), line.split()[1]
 
-    own = sorted((line for line in imports if "udlcourse" in line), key=order)
-    plain = sorted((line for line in imports if "udlcourse" not in line), key=order)
-    imports_block = "\n".join(plain) + ("\n\n" + "\n".join(own) if own else "")
+    imports_block = "\n".join(sorted(imports, key=order))
     return header + "\n" + imports_block + "\n\n\n" + "\n\n\n".join(sections) + "\n"
 
 
@@ -455,9 +453,8 @@ def _parameters_papermill_cannot_see(code: str) -> list[str]:
     ]
     papermill_log = logging.getLogger("papermill")
     level = papermill_log.level
-    papermill_log.setLevel(
-        logging.ERROR
-    )  # its "Unable to parse line" warnings: we report them below
+    # papermill warns "Unable to parse line" for each hidden parameter; the caller reports them instead
+    papermill_log.setLevel(logging.ERROR)
     try:
         seen = {parameter.name for parameter in PythonTranslator.inspect(new_code_cell(code))}
     finally:

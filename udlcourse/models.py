@@ -29,6 +29,11 @@ ACTIVATIONS = {
 GLOROT_ACTIVATIONS = ("tanh", "sigmoid")  # initialised with Glorot/Xavier; the ReLU family with He
 
 
+def _require_sizes(sizes: Sequence[int]) -> None:
+    if len(sizes) < 2 or any(not isinstance(s, int) or s < 1 for s in sizes):
+        raise ValueError(f"sizes must list at least two positive integers, got {list(sizes)!r}")
+
+
 def mlp(sizes: Sequence[int], activation: str = "relu", dropout: float = 0.0) -> nn.Sequential:
     """A fully connected network with layer widths ``sizes`` (input, hidden..., output).
 
@@ -37,8 +42,7 @@ def mlp(sizes: Sequence[int], activation: str = "relu", dropout: float = 0.0) ->
     ReLU family, Glorot/Xavier (variance 2/(D_in + D_out)) for tanh and the sigmoid, which are close to
     linear near zero. Biases start at zero.
     """
-    if len(sizes) < 2 or any(not isinstance(s, int) or s < 1 for s in sizes):
-        raise ValueError(f"sizes must list at least two positive integers, got {list(sizes)!r}")
+    _require_sizes(sizes)
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}")
     if not 0.0 <= dropout < 1.0:
@@ -122,8 +126,7 @@ class MLPStack(nn.Module):
         super().__init__()
         if not isinstance(networks, int) or networks < 1:
             raise ValueError(f"networks must be a positive integer, got {networks!r}")
-        if len(sizes) < 2 or any(not isinstance(s, int) or s < 1 for s in sizes):
-            raise ValueError(f"sizes must list at least two positive integers, got {list(sizes)!r}")
+        _require_sizes(sizes)
         rates = [float(dropout)] * networks if np.isscalar(dropout) else [float(p) for p in dropout]
         if len(rates) != networks or not all(0.0 <= p < 1.0 for p in rates):
             raise ValueError(

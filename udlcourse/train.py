@@ -38,6 +38,18 @@ def evaluate(
     return total_loss / len(x), accuracy
 
 
+def _require_training_arguments(epochs: int, batch_size: int, x_train, y_train) -> None:
+    """The argument checks that :func:`fit` and :func:`fit_stack` share."""
+    if not isinstance(epochs, int) or epochs < 1:
+        raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    if len(x_train) != len(y_train):
+        raise ValueError(
+            f"x_train and y_train must have the same length, got {len(x_train)} and {len(y_train)}"
+        )
+
+
 def fit(
     model: nn.Module,
     data: Split,
@@ -66,14 +78,7 @@ def fit(
             f"data must be a udl.data.Split (x_train, y_train, x_test, y_test), got {type(data).__name__}"
         )
     x_train, y_train, x_test, y_test = data
-    if not isinstance(epochs, int) or epochs < 1:
-        raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
-    if not isinstance(batch_size, int) or batch_size < 1:
-        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
-    if len(x_train) != len(y_train):
-        raise ValueError(
-            f"x_train and y_train must have the same length, got {len(x_train)} and {len(y_train)}"
-        )
+    _require_training_arguments(epochs, batch_size, x_train, y_train)
     if (x_test is None) != (y_test is None):
         raise ValueError("x_test and y_test must be given together")
     if scheduler == "cosine":
@@ -172,14 +177,7 @@ def fit_stack(
         ``{name}_loss`` and ``{name}_accuracy`` for each name of ``evaluate_on``: arrays of shape
         (epochs, networks).
     """
-    if not isinstance(epochs, int) or epochs < 1:
-        raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
-    if not isinstance(batch_size, int) or batch_size < 1:
-        raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
-    if len(x_train) != len(y_train):
-        raise ValueError(
-            f"x_train and y_train must have the same length, got {len(x_train)} and {len(y_train)}"
-        )
+    _require_training_arguments(epochs, batch_size, x_train, y_train)
     if not evaluate_on:
         raise ValueError(
             "evaluate_on must name at least one (x, y) set to evaluate after each epoch"
