@@ -357,14 +357,18 @@ class LabPage:
 
     def screenshot(self, name: str, element=None) -> Path:
         """Save what the page shows to build/browser/<label>-<name>.png, scrolled to ``element`` if given."""
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"{self.label}-{name}.png"
-        if element is not None:
-            element.scroll_into_view_if_needed()
-            # let the notebook's scrolling settle before the picture
-            self.page.wait_for_timeout(300)
-        self.page.screenshot(path=str(path))
-        return path
+        return screenshot(self.page, f"{self.label}-{name}", element)
+
+
+def screenshot(page, name: str, element=None) -> Path:
+    """Save what ``page`` shows to build/browser/<name>.png, scrolled to ``element`` if given."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    if element is not None:
+        element.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)  # let the scrolling settle before the picture
+    page.screenshot(path=str(path))
+    return path
 
 
 def set_seed(notebook: Path, seed: int) -> None:

@@ -37,10 +37,10 @@ from pathlib import Path
 import pytest
 
 from tests.browser_support import (
-    SCREENSHOTS,
     chromium,
     exercise_ids,
     require_browser,
+    screenshot,
 )
 from tools.notebooks import (
     EXERCISE_DIR,
@@ -324,13 +324,7 @@ class Visit:
         self.page.evaluate("() => window.MathJax ? MathJax.startup.promise.then(() => true) : true")
 
     def screenshot(self, name: str, element=None) -> Path:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"site-{name}.png"
-        if element is not None:
-            element.scroll_into_view_if_needed()
-            self.page.wait_for_timeout(200)
-        self.page.screenshot(path=str(path))
-        return path
+        return screenshot(self.page, f"site-{name}", element)
 
     def close(self) -> None:
         self.context.close()

@@ -74,21 +74,7 @@ def _control(name: str, spec: Slider | Choice):
         return widgets.Dropdown(
             options=list(spec.options), value=spec.value, description=label, style=style
         )
-    if spec.integer:
-        return widgets.IntSlider(
-            value=spec.value,
-            min=spec.min,
-            max=spec.max,
-            step=spec.step,
-            description=label,
-            continuous_update=False,
-            style=style,
-            layout=layout,
-        )
-    decimals = max(
-        0, -math.floor(math.log10(spec.step))
-    )  # show every step: 0.05 -> 2 decimals, 0.001 -> 3
-    return widgets.FloatSlider(
+    settings = dict(
         value=spec.value,
         min=spec.min,
         max=spec.max,
@@ -97,8 +83,11 @@ def _control(name: str, spec: Slider | Choice):
         continuous_update=False,
         style=style,
         layout=layout,
-        readout_format=f".{decimals}f",
     )
+    if spec.integer:
+        return widgets.IntSlider(**settings)
+    decimals = max(0, -math.floor(math.log10(spec.step)))  # every step shows: 0.05 -> 2 decimals
+    return widgets.FloatSlider(**settings, readout_format=f".{decimals}f")
 
 
 def _validate(draw: Callable[..., None], controls: dict[str, Slider | Choice]) -> None:
